@@ -1,0 +1,248 @@
+"""From a tokenized, actor-tagged sentence to coded events.
+
+Persian is verb-final: a frame's verb closes its clause, the subject opens it, and the target
+is the actor its marker introduces (`با X دیدار کرد`, `X را محکوم کرد`). A subject left out
+(`و تصریح کرد`) is the last sentence's; reported speech after `:` or `«` opens a new clause.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..actors.tagger import BREAKS, ActorMention, DocumentContext
+from ..model import Actor, Token
+from .frames import Frame, FrameLexicon, FrameMatch
+from .verbs import conjugate
+
+CLAUSE_OPENERS = frozenset({":", "«", "؛", ";"})
+LIST_JOINERS = frozenset({"و", "،", ","})
+PREPOSITIONS = frozenset({"با", "به", "از", "در", "علیه", "برای", "بر", "نزد", "میان", "بین", "درباره", "تا", "نسبت", "قبال", "سوی", "طرف"})
+ADVERBIAL = frozenset({"با", "ضمن", "در"})
+PLANNED = (("قرار", "است"), ("قرار", "بود"), ("قرار", "شد"), ("قرار", "شده"), ("تصمیم", "دارد"))
+HYPOTHETICAL = frozenset({"اگر", "چنانچه", "درصورتیکه", "صورتیکه"})
+MAX_HEAD_NOUNS = 2
+
+
+@dataclass(frozen=True)
+class ActorList:
+    """Actors joined by `و` or `،`: one event per member."""
+
+    start: int
+    end: int
+    actors: tuple[Actor, ...]
+    personal: bool
+    place: str | None = None
+
+
+@dataclass(frozen=True)
+class RawEvent:
+    source: Actor
+    target: Actor
+    frame: Frame
+    start: int  # token range of the evidence
+    end: int
+    negated: bool
+    modality: str | None
+    embedded: bool
+    confidence: float
+
+
+def _lists(mentions: Sequence[ActorMention], tokens: Sequence[Token]) -> list[ActorList]:
+    out: list[ActorList] = []
+    for m in mentions:
+        if out:
+            prev = out[-1]
+            gap = tokens[prev.end : m.start]
+            if len(gap) == 1 and gap[0].key in LIST_JOINERS:
+                out[-1] = ActorList(prev.start, m.end, prev.actors + m.actors, prev.personal and m.personal)
+                continue
+        out.append(ActorList(m.start, m.end, m.actors, m.personal, m.place))
+    return out
+
+
+def _keys(tokens: Sequence[Token], start: int, end: int) -> tuple[str, ...]:
+    return tuple(t.key for t in tokens[max(0, start) : max(0, end)])
+
+
+def _marked_by(lst: ActorList, markers: Sequence[tuple[str, ...]], tokens: Sequence[Token]) -> bool:
+    """Is the list introduced by one of ``markers`` (allowing a couple of head nouns between)?"""
+    for marker in markers:
+        if marker == ("را",):
+            if _keys(tokens, lst.end, lst.end + 1) == marker:
+                return True
+            continue
+        for skip in range(MAX_HEAD_NOUNS + 1):
+            between = tokens[max(0, lst.start - skip) : lst.start]
+            if any(t.key in BREAKS or not t.key[:1].isalpha() for t in between):
+                break
+            if _keys(tokens, lst.start - skip - len(marker), lst.start - skip) == marker:
+                return True
+    return False
+
+
+def _has_preposition(lst: ActorList, tokens: Sequence[Token]) -> bool:
+    return lst.start > 0 and tokens[lst.start - 1].key in PREPOSITIONS
+
+
+def _clause_start(tokens: Sequence[Token], before: int) -> int:
+    for i in range(before - 1, -1, -1):
+        if tokens[i].key in CLAUSE_OPENERS:
+            return i + 1
+    return 0
+
+
+def _context_modality(tokens: Sequence[Token], start: int, end: int) -> str | None:
+    keys = _keys(tokens, start, end)
+    for i, k in enumerate(keys):
+        if k in HYPOTHETICAL or (k == "صورت" and i > 0 and keys[i - 1] == "در"):
+            return "hypothetical"
+        if keys[i : i + 2] in PLANNED:
+            return "planned"
+    return None
+
+
+def _subject(lists: Sequence[ActorList], start: int, end: int, tokens: Sequence[Token], exclude: ActorList | None) -> ActorList | None:
+    for lst in lists:
+        if lst.start >= start and lst.end <= end and lst is not exclude and not _has_preposition(lst, tokens):
+            if _keys(tokens, lst.end, lst.end + 1) == ("را",):
+                continue
+            return lst
+    return None
+
+
+def _ellipsis_form(match: FrameMatch, tokens: Sequence[Token], after: int):
+    forms = {f.words[0]: f for f in conjugate(match.light_verb) if len(f.words) == 1}
+    for i in range(after, len(tokens)):
+        f = forms.get(tokens[i].key)
+        if f is not None:
+            return f, i + 1
+        if tokens[i].key in (".", "؟", "!"):
+            break
+    return None, None
+
+
+class SentenceCoder:
+    """Codes the events of one sentence; keeps nothing between sentences but ``ctx``."""
+
+    def __init__(self, lexicon: FrameLexicon):
+        self.lexicon = lexicon
+
+    def code(self, tokens: Sequence[Token], mentions: Sequence[ActorMention], ctx: DocumentContext) -> list[RawEvent]:
+        lists = _lists(mentions, tokens)
+        events: list[RawEvent] = []
+        self._named_acts: list[tuple[ActorList, ActorList]] = []  # (source, target) of nominal events
+        for m in self.lexicon.index.find(tokens):
+            clause = set(_keys(tokens, _clause_start(tokens, m.start), m.start))
+            match = next((v for v in m.values if all(group & clause for group in v.frame.requires)), None)
+            if match is not None:
+                events.extend(self._code_match(match, m.start, m.end, tokens, lists, ctx))
+        first = next((e for e in events if not e.embedded and not e.negated and e.modality is None), None)
+        if first is not None:
+            ctx.subject = first.source
+        else:
+            subj = _subject(lists, 0, min(len(tokens), 4), tokens, None)
+            if subj is not None and subj.personal and len(subj.actors) == 1:
+                ctx.subject = subj.actors[0]
+        return events
+
+    def _code_match(self, match: FrameMatch, vs: int, ve: int, tokens, lists, ctx) -> list[RawEvent]:
+        frame, form = match.frame, match.form
+        negated = bool(form and form.negated)
+        modality = form.modality if form else None
+        end = ve
+        if match.light_verb is not None:  # `دیدار و ... گفتوگو کرد`
+            form, end = _ellipsis_form(match, tokens, ve)
+            if form is None:
+                return []
+            negated, modality = form.negated, form.modality
+            ve = vs + 1
+        clause = _clause_start(tokens, vs)
+        modality = modality or _context_modality(tokens, clause, vs)
+        if frame.passive:
+            return self._passive(frame, vs, end, tokens, lists, ctx, negated, modality)
+        if frame.kind == "noun" or (form is not None and form.infinitive):
+            return self._nominal(frame, vs, ve, tokens, lists, ctx, negated, modality)
+        before = [lst for lst in lists if lst.end <= vs and lst.start >= clause]
+        if frame.target == (("counterpart",),):
+            return self._counterpart(frame, clause, vs, end, tokens, lists, ctx, negated, modality)
+        targets = [lst for lst in before if _marked_by(lst, frame.target, tokens)]
+        target = targets[-1] if targets else None
+        if target is None:
+            return []
+        if _keys(tokens, target.end, target.end + 1) == ("را",):
+            # `حمله X به Y را محکوم کرد`: what is condemned is X's act, so X is the target.
+            target = next((a for a, t in self._named_acts if t is target), target)
+        src = _subject(lists, clause, vs, tokens, target)
+        sources = src.actors if src else ((ctx.subject,) if ctx.subject else ())
+        conf = frame.confidence * (1.0 if src else 0.8)
+        start = min(x.start for x in ([src] if src else []) + [target])
+        target_actors = target.actors
+        if frame.place_target and target.place:
+            target_actors = tuple(Actor(target.place, a.text, a.name, a.start, a.end) for a in target.actors)
+        return self._pairs(sources, target_actors, frame, start, end, negated, modality, False, conf)
+
+    def _counterpart(self, frame: Frame, clause, vs, end, tokens, lists, ctx, negated, modality) -> list[RawEvent]:
+        """Intent or cooperation stated about a relationship: the target is the other party."""
+        src = _subject(lists, clause, vs, tokens, None)
+        source = src.actors[0] if src and len(src.actors) == 1 else ctx.subject
+        if source is None:
+            return []
+        pairs = [lst.actors for lst in lists if lst.start >= clause and lst.end <= vs and len(lst.actors) == 2]
+        if ctx.pair:
+            pairs.append(ctx.pair)
+        for pair in pairs:
+            others = [a for a in pair if a.code[:3] != source.code[:3]]
+            if len(others) == 1 and len(pair) - len(others) == 1:
+                return self._pairs((source,), (others[0],), frame, src.start if src else vs, end, negated, modality, False, frame.confidence * 0.8)
+        return []
+
+    def _nominal(self, frame: Frame, vs, ve, tokens, lists, ctx, negated, modality) -> list[RawEvent]:
+        clause = _clause_start(tokens, vs)
+        if vs > 0 and tokens[vs - 1].key in ADVERBIAL and frame.kind == "noun":
+            # `با انتقاد از X`, `ضمن محکوم کردن X`: the clause subject acts, now.
+            after = [lst for lst in lists if lst.start >= ve and lst.start - ve <= 3]
+            targets = [lst for lst in after if _marked_by(lst, frame.target, tokens) or frame.target == (("را",),)]
+            if not targets:
+                return []
+            src = _subject(lists, clause, vs, tokens, None)
+            sources = src.actors if src else ((ctx.subject,) if ctx.subject else ())
+            return self._pairs(sources, targets[0].actors, frame, vs, targets[0].end, negated, modality, False, frame.confidence * 0.9)
+        # `حمله آمریکا به ایران`, `در محکوم کردن تجاوز ... X`: an act named inside another.
+        src = next((lst for lst in lists if 0 <= lst.start - ve <= 2), None)
+        if frame.kind == "verb":  # an infinitive: its subject before it, its object after
+            prior = [lst for lst in lists if lst.end <= vs and lst.start >= clause]
+            src = prior[-1] if prior else None
+            after = [lst for lst in lists if lst.start >= ve and lst.start - ve <= 3]
+            target = after[0] if after else None
+        else:
+            if src is None:
+                return []
+            after = [lst for lst in lists if lst.start >= src.end and lst.start - src.end <= 3]
+            target = next((lst for lst in after if _marked_by(lst, frame.target, tokens)), None)
+        if src is None or target is None:
+            return []
+        self._named_acts.append((src, target))
+        return self._pairs(src.actors, target.actors, frame, min(vs, src.start), max(target.end, ve), negated, modality, True, frame.confidence * 0.8)
+
+    def _passive(self, frame: Frame, vs, end, tokens, lists, ctx, negated, modality) -> list[RawEvent]:
+        pair: tuple[Actor, ...] | None = None
+        for lst in lists:
+            if lst.start > 0 and tokens[lst.start - 1].key in ("بین", "میان") and len(lst.actors) >= 2:
+                pair = lst.actors[:2]
+                break
+        if pair is None and ctx.pair is not None:
+            pair = ctx.pair
+        if pair is None:
+            return []
+        start = _clause_start(tokens, vs)
+        return self._pairs((pair[0],), (pair[1],), frame, start, end, negated, modality, False, frame.confidence * 0.7)
+
+    @staticmethod
+    def _pairs(sources, targets, frame, start, end, negated, modality, embedded, conf) -> list[RawEvent]:
+        return [
+            RawEvent(s, t, frame, start, end, negated, modality, embedded, round(conf, 2))
+            for s in sources
+            for t in targets
+            if s is not None and t is not None and s.code != t.code
+        ]

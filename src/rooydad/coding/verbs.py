@@ -1,0 +1,70 @@
+"""Persian verb forms from a past stem: every tense and person a frame must recognise.
+
+Each form carries what the grammar says about the act: asserted, negated, or not (yet) real
+(subjunctive and future: ``modality="planned"``), and whether it is an infinitive, which
+names an act inside another (`در محکوم کردن ...`) rather than reporting one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..text.chars import key
+
+PAST_PERSONS = ("", "م", "ی", "یم", "ید", "ند")
+PRESENT_PERSONS = ("م", "ی", "د", "یم", "ید", "ند")
+PERFECT_PERSONS = ("", "ام", "ای", "ایم", "اید", "اند")
+FUTURE_AUX = ("خواهم", "خواهی", "خواهد", "خواهیم", "خواهید", "خواهند")
+
+
+@dataclass(frozen=True)
+class VerbForm:
+    words: tuple[str, ...]  # matching keys, one per token
+    negated: bool = False
+    modality: str | None = None
+    infinitive: bool = False
+
+
+@lru_cache(maxsize=1)
+def present_stems() -> dict[str, str]:
+    text = (resources.files("rooydad") / "data" / "fa" / "verb_stems.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return {key(p): key(r) for p, r in rows[1:]}
+
+
+def _vowel_join(prefix: str, stem: str) -> str:
+    # آ-initial stems take ی after ن/ب (نیامد، بیاید); keys fold آ to ا.
+    return prefix + ("ی" + stem if stem.startswith("ا") else stem)
+
+
+def conjugate(past: str) -> list[VerbForm]:
+    """Forms of the verb with past stem ``past`` (a matching key), one token each but the future."""
+    past = key(past)
+    pres = present_stems().get(past)
+    forms: list[VerbForm] = []
+    for p in PAST_PERSONS:
+        forms.append(VerbForm((past + p,)))
+        forms.append(VerbForm((_vowel_join("ن", past) + p,), negated=True))
+        forms.append(VerbForm(("می" + past + p,)))
+        forms.append(VerbForm(("نمی" + past + p,), negated=True))
+    for p in PERFECT_PERSONS:
+        forms.append(VerbForm((past + "ه" + p,)))
+        forms.append(VerbForm((_vowel_join("ن", past) + "ه" + p,), negated=True))
+    if pres:
+        for p in PRESENT_PERSONS:
+            forms.append(VerbForm(("می" + pres + p,)))
+            forms.append(VerbForm(("نمی" + pres + p,), negated=True))
+            forms.append(VerbForm((_vowel_join("ب", pres) + p,), modality="planned"))
+            forms.append(VerbForm((pres + p,), modality="planned"))
+            forms.append(VerbForm((_vowel_join("ن", pres) + p,), negated=True, modality="planned"))
+    for aux in FUTURE_AUX:
+        forms.append(VerbForm((aux, past), modality="planned"))
+        forms.append(VerbForm(("ن" + aux, past), negated=True, modality="planned"))
+    forms.append(VerbForm((past + "ن",), infinitive=True))
+    # One key can come from two rules (شد: past and present stems); keep the first reading.
+    seen: dict[tuple[str, ...], VerbForm] = {}
+    for f in forms:
+        seen.setdefault(f.words, f)
+    return list(seen.values())
