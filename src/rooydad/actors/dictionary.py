@@ -171,14 +171,20 @@ def load_actor_dictionary(directory: str | None = None, home_country: str = "IRN
             d.add(form, Entry("igo", code, o["name"]), str(ipath))
         d.igos += 1
 
+    hpath = base / "home_agents.yaml"
+    home_words = {(code, key_phrase(w)) for code, words in _load_yaml(hpath)["home"].items() for w in words}
     apath = base / "agents.yaml"
     for group, spec in _load_yaml(apath)["agents"].items():
         agent = spec.get("code", group)
         if agent not in AGENT_CODES:
             raise DictionaryError(str(apath), None, f"unknown agent code {agent!r}")
         for form in spec["words"]:
-            d.add(form, Entry("agent", agent, home=bool(spec.get("home"))), str(apath))
+            home = bool(spec.get("home", True)) and (agent, key_phrase(form)) in home_words
+            d.add(form, Entry("agent", agent, home=home), str(apath))
             d.agent_words += 1
+    for agent, form in home_words:  # a home phrase missing from agents.yaml is still an agent
+        if not any(e.kind == "agent" for e in d.index.get(form)):
+            d.index.add(form, Entry("agent", agent, home=True))
 
     for kind, forms in _load_yaml(base / "coref.yaml")["coref"].items():
         for form in forms:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..actors.tagger import BREAKS, ActorMention, DocumentContext
 from ..model import Actor, Token
 from .frames import Frame, FrameLexicon, FrameMatch
-from .verbs import conjugate
+from .verbs import conjugate, finite_forms
 
 CLAUSE_OPENERS = frozenset({":", "«", "؛", ";"})
 LIST_JOINERS = frozenset({"و", "،", ","})
@@ -81,13 +81,24 @@ def _marked_by(lst: ActorList, markers: Sequence[tuple[str, ...]], tokens: Seque
     return False
 
 
+def _plain_words(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Only content words between (an ezafe chain), no preposition, conjunction or stop."""
+    return all(t.key not in BREAKS and t.key not in PREPOSITIONS and t.key[:1].isalpha() for t in tokens[start:end])
+
+
 def _has_preposition(lst: ActorList, tokens: Sequence[Token]) -> bool:
     return lst.start > 0 and tokens[lst.start - 1].key in PREPOSITIONS
 
 
 def _clause_start(tokens: Sequence[Token], before: int) -> int:
+    """Where the clause ending at ``before`` opens: after `:`/`«`, or after a finite verb
+    followed by `و`/`،` (`... تصویب نکرد و آمریکا به عراق حمله کرد`)."""
+    finite = finite_forms()
     for i in range(before - 1, -1, -1):
-        if tokens[i].key in CLAUSE_OPENERS:
+        k = tokens[i].key
+        if k in CLAUSE_OPENERS:
+            return i + 1
+        if k in LIST_JOINERS and i > 0 and tokens[i - 1].key in finite:
             return i + 1
     return 0
 
@@ -102,12 +113,19 @@ def _context_modality(tokens: Sequence[Token], start: int, end: int) -> str | No
     return None
 
 
+SUBJECT_OPENERS = frozenset({"و", "که", "اما", "ولی", "همچنین", "سپس", "نیز", "هم", "امروز", "دیروز", "روز", "اکنون", "حال"})
+
+
 def _subject(lists: Sequence[ActorList], start: int, end: int, tokens: Sequence[Token], exclude: ActorList | None) -> ActorList | None:
+    """The clause subject: the first actor not introduced by a preposition nor followed by `را`,
+    and either a person/office or standing where a subject stands (not `عزم روسیه`, a genitive)."""
     for lst in lists:
         if lst.start >= start and lst.end <= end and lst is not exclude and not _has_preposition(lst, tokens):
             if _keys(tokens, lst.end, lst.end + 1) == ("را",):
                 continue
-            return lst
+            prev = tokens[lst.start - 1].key if lst.start > start else ""
+            if lst.personal or not prev or not prev[:1].isalpha() or prev in SUBJECT_OPENERS:
+                return lst
     return None
 
 
@@ -134,7 +152,8 @@ class SentenceCoder:
         self._named_acts: list[tuple[ActorList, ActorList]] = []  # (source, target) of nominal events
         for m in self.lexicon.index.find(tokens):
             clause = set(_keys(tokens, _clause_start(tokens, m.start), m.start))
-            match = next((v for v in m.values if all(group & clause for group in v.frame.requires)), None)
+            sentence = {t.key for t in tokens}
+            match = next((v for v in m.values if all(group & clause for group in v.frame.requires) and not (v.frame.excludes & sentence)), None)
             if match is not None:
                 events.extend(self._code_match(match, m.start, m.end, tokens, lists, ctx))
         first = next((e for e in events if not e.embedded and not e.negated and e.modality is None), None)
@@ -173,7 +192,7 @@ class SentenceCoder:
         if _keys(tokens, target.end, target.end + 1) == ("را",):
             # `حمله X به Y را محکوم کرد`: what is condemned is X's act, so X is the target.
             target = next((a for a, t in self._named_acts if t is target), target)
-        src = _subject(lists, clause, vs, tokens, target)
+        src = _subject(lists, clause, vs, tokens, target) or self._sentence_subject(lists, tokens, clause, target)
         sources = src.actors if src else ((ctx.subject,) if ctx.subject else ())
         conf = frame.confidence * (1.0 if src else 0.8)
         start = min(x.start for x in ([src] if src else []) + [target])
@@ -182,13 +201,19 @@ class SentenceCoder:
             target_actors = tuple(Actor(target.place, a.text, a.name, a.start, a.end) for a in target.actors)
         return self._pairs(sources, target_actors, frame, start, end, negated, modality, False, conf)
 
+    def _sentence_subject(self, lists, tokens, clause: int, exclude) -> ActorList | None:
+        """A clause with no subject of its own shares the sentence's (`X ... دیدار کرد و ... تاکید کرد`)."""
+        if clause == 0 or any(tokens[i].key in CLAUSE_OPENERS for i in range(clause)):
+            return None
+        return _subject(lists, 0, clause, tokens, exclude)
+
     def _counterpart(self, frame: Frame, clause, vs, end, tokens, lists, ctx, negated, modality) -> list[RawEvent]:
         """Intent or cooperation stated about a relationship: the target is the other party."""
-        src = _subject(lists, clause, vs, tokens, None)
+        src = _subject(lists, clause, vs, tokens, None) or self._sentence_subject(lists, tokens, clause, None)
         source = src.actors[0] if src and len(src.actors) == 1 else ctx.subject
         if source is None:
             return []
-        pairs = [lst.actors for lst in lists if lst.start >= clause and lst.end <= vs and len(lst.actors) == 2]
+        pairs = [lst.actors for lst in lists if lst.end <= vs and len(lst.actors) == 2]
         if ctx.pair:
             pairs.append(ctx.pair)
         for pair in pairs:
@@ -198,28 +223,31 @@ class SentenceCoder:
         return []
 
     def _nominal(self, frame: Frame, vs, ve, tokens, lists, ctx, negated, modality) -> list[RawEvent]:
+        """A named act. After `با`/`ضمن` the clause subject does it now (`با انتقاد از X`,
+        `ضمن محکوم کردن X`); `حمله X به Y` and `در محکوم کردن ... X` name an act inside
+        another's report (embedded, undated). A bare infinitive (`عدم پذیرفتن`) reports nothing."""
         clause = _clause_start(tokens, vs)
-        if vs > 0 and tokens[vs - 1].key in ADVERBIAL and frame.kind == "noun":
-            # `با انتقاد از X`, `ضمن محکوم کردن X`: the clause subject acts, now.
-            after = [lst for lst in lists if lst.start >= ve and lst.start - ve <= 3]
-            targets = [lst for lst in after if _marked_by(lst, frame.target, tokens) or frame.target == (("را",),)]
+        before = tokens[vs - 1].key if vs > 0 else ""
+        infinitive = frame.kind == "verb"
+        after = [lst for lst in lists if lst.start >= ve and lst.start - ve <= 3]
+        if before in ("با", "ضمن"):
+            targets = after[:1] if infinitive else [lst for lst in after if _marked_by(lst, frame.target, tokens)]
             if not targets:
                 return []
             src = _subject(lists, clause, vs, tokens, None)
             sources = src.actors if src else ((ctx.subject,) if ctx.subject else ())
             return self._pairs(sources, targets[0].actors, frame, vs, targets[0].end, negated, modality, False, frame.confidence * 0.9)
-        # `حمله آمریکا به ایران`, `در محکوم کردن تجاوز ... X`: an act named inside another.
-        src = next((lst for lst in lists if 0 <= lst.start - ve <= 2), None)
-        if frame.kind == "verb":  # an infinitive: its subject before it, its object after
+        if infinitive:
+            if before != "در":
+                return []
             prior = [lst for lst in lists if lst.end <= vs and lst.start >= clause]
-            src = prior[-1] if prior else None
-            after = [lst for lst in lists if lst.start >= ve and lst.start - ve <= 3]
-            target = after[0] if after else None
+            src, target = (prior[-1] if prior else None), (after[0] if after else None)
         else:
+            src = next((lst for lst in lists if 0 <= lst.start - ve <= 2 and _plain_words(tokens, ve, lst.start)), None)
             if src is None:
                 return []
-            after = [lst for lst in lists if lst.start >= src.end and lst.start - src.end <= 3]
-            target = next((lst for lst in after if _marked_by(lst, frame.target, tokens)), None)
+            near = [lst for lst in lists if lst.start >= src.end and lst.start - src.end <= 3]
+            target = next((lst for lst in near if _marked_by(lst, frame.target, tokens)), None)
         if src is None or target is None:
             return []
         self._named_acts.append((src, target))

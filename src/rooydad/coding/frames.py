@@ -10,7 +10,8 @@ A frame is one way Persian says one kind of act:
 
 ``requires`` lists word sets of which one word each must appear in the clause before the
 verb (`تاکید کرد` is an intent to cooperate only with `عزم` and `همکاری` around it); frames
-with requirements are tried before the plain frame of the same words. ``target: [counterpart]``
+with requirements are tried before the plain frame of the same words. ``excludes`` lists
+words that veto the frame anywhere in the sentence (`محکوم کرد` is not criticism with `اعدام`). ``target: [counterpart]``
 takes as target the other member of the pair in play (`روابط ایران و روسیه`).
 
 ``target`` lists the markers that introduce the target: prepositions before it (`با`, `به`,
@@ -53,6 +54,7 @@ class Frame:
     symmetric: bool = False
     confidence: float = 0.8
     requires: tuple[frozenset[str], ...] = ()  # each set: one of its words must be in the clause
+    excludes: frozenset[str] = frozenset()  # any of these words in the clause vetoes the frame
     place_target: bool = False  # a capital as target is the country (`به مسکو سفر کرد` -> RUS)
     examples: tuple[Example, ...] = ()
     path: str = ""
@@ -121,6 +123,7 @@ def load_frame_file(path: Path, lex: FrameLexicon) -> None:
             confidence=float(raw.get("confidence", 0.8)),
             requires=tuple(frozenset(k for w in _as_list(group) for k in key_phrase(w)) for group in raw.get("requires") or []),
             place_target=bool(raw.get("place_target")),
+            excludes=frozenset(k for w in _as_list(raw.get("excludes")) for k in key_phrase(w)),
             examples=examples,
             path=str(path),
         )

@@ -68,3 +68,12 @@ def conjugate(past: str) -> list[VerbForm]:
     for f in forms:
         seen.setdefault(f.words, f)
     return list(seen.values())
+
+
+@lru_cache(maxsize=1)
+def finite_forms() -> frozenset[str]:
+    """Finite forms of every verb in verb_stems.tsv, plus the copula: they close a clause."""
+    out = {"است", "بود", "باشد", "بودند", "هستند", "نیست", "نبود", "اند", "هست"}
+    for past in present_stems():
+        out.update(f.words[0] for f in conjugate(past) if len(f.words) == 1 and not f.infinitive and not f.words[0].endswith("ه"))
+    return frozenset(out)

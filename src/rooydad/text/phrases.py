@@ -35,7 +35,9 @@ class PhraseIndex(Generic[T]):
         phrase = tuple(phrase)
         if not phrase:
             return
-        self._values.setdefault(phrase, []).append(value)
+        values = self._values.setdefault(phrase, [])
+        if value not in values:
+            values.append(value)
         self._automaton = None
 
     def get(self, phrase: Sequence[str]) -> tuple[T, ...]:
