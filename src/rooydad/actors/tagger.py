@@ -111,8 +111,8 @@ def resolve_group(group: list[Part], ctx: DocumentContext, d: ActorDictionary, t
         return Actor(code, words, name or d.countries.get(code[:3]) or d.countries.get(code), s, e)
 
     if kinds == ["pair"]:
-        if ctx.pair:
-            return ActorMention(group[0].start, group[-1].end, ctx.pair, True)
+        if ctx.pair:  # not `personal`: `وی` never refers to a pair, and `علاقه طرفین` is no subject
+            return ActorMention(group[0].start, group[-1].end, ctx.pair, False)
         return None
     if kinds == ["pronoun"]:
         ref = ctx.subject or ctx.last_personal
