@@ -49,15 +49,24 @@ class RawEvent:
 
 
 def _lists(mentions: Sequence[ActorMention], tokens: Sequence[Token]) -> list[ActorList]:
-    out: list[ActorList] = []
+    """Mentions joined by `و` (and `،` inside an `A، B و C` series) are one list: one event each.
+    A comma alone joins nothing (`مسئولان عراقی، دمشق را متهم کردند` is subject, object)."""
+    runs: list[list[ActorMention]] = []
+    joins: list[list[str]] = []
     for m in mentions:
-        if out:
-            prev = out[-1]
-            gap = tokens[prev.end : m.start]
+        if runs:
+            gap = tokens[runs[-1][-1].end : m.start]
             if len(gap) == 1 and gap[0].key in LIST_JOINERS:
-                out[-1] = ActorList(prev.start, m.end, prev.actors + m.actors, prev.personal and m.personal)
+                runs[-1].append(m)
+                joins[-1].append(gap[0].key)
                 continue
-        out.append(ActorList(m.start, m.end, m.actors, m.personal, m.place))
+        runs.append([m])
+        joins.append([])
+    out: list[ActorList] = []
+    for run, js in zip(runs, joins):
+        parts = [run] if "و" in js or not js else [[m] for m in run]
+        for part in parts:
+            out.append(ActorList(part[0].start, part[-1].end, tuple(a for m in part for a in m.actors), all(m.personal for m in part), part[0].place if len(part) == 1 else None))
     return out
 
 
@@ -129,13 +138,22 @@ def _subject(lists: Sequence[ActorList], start: int, end: int, tokens: Sequence[
     return None
 
 
-def _ellipsis_form(match: FrameMatch, tokens: Sequence[Token], after: int):
+SPLIT_MAX_GAP = 6
+
+
+def _later_light_verb(match: FrameMatch, tokens: Sequence[Token], after: int):
+    """The light verb a noun waits for: anywhere later in the sentence after `X و` (ellipsis),
+    within a few words and no punctuation or other verb for a split frame (`دیداری با X داشت`)."""
     forms = {f.words[0]: f for f in conjugate(match.light_verb) if len(f.words) == 1}
+    finite = finite_forms()
     for i in range(after, len(tokens)):
-        f = forms.get(tokens[i].key)
+        k = tokens[i].key
+        f = forms.get(k)
         if f is not None:
-            return f, i + 1
-        if tokens[i].key in (".", "؟", "!"):
+            return f, i
+        if k in (".", "؟", "!"):
+            break
+        if match.split and (i - after >= SPLIT_MAX_GAP or not k[:1].isalnum() or k in finite or k == "که"):
             break
     return None, None
 
@@ -153,9 +171,12 @@ class SentenceCoder:
         for m in self.lexicon.index.find(tokens):
             clause = set(_keys(tokens, _clause_start(tokens, m.start), m.start))
             sentence = {t.key for t in tokens}
-            match = next((v for v in m.values if all(group & clause for group in v.frame.requires) and not (v.frame.excludes & sentence)), None)
-            if match is not None:
-                events.extend(self._code_match(match, m.start, m.end, tokens, lists, ctx))
+            for v in m.values:  # the first reading that applies and codes something
+                if all(group & clause for group in v.frame.requires) and not (v.frame.excludes & sentence):
+                    found = self._code_match(v, m.start, m.end, tokens, lists, ctx)
+                    if found:
+                        events.extend(found)
+                        break
         first = next((e for e in events if not e.embedded and not e.negated and e.modality is None), None)
         if first is not None:
             ctx.subject = first.source
@@ -170,19 +191,26 @@ class SentenceCoder:
         negated = bool(form and form.negated)
         modality = form.modality if form else None
         end = ve
-        if match.light_verb is not None:  # `دیدار و ... گفتوگو کرد`
-            form, end = _ellipsis_form(match, tokens, ve)
+        verb_at = vs  # targets stand before this token
+        if match.light_verb is not None:  # `دیدار و ... گفتوگو کرد`, `دیداری با X داشت`
+            form, light_at = _later_light_verb(match, tokens, ve)
             if form is None:
                 return []
             negated, modality = form.negated, form.modality
-            ve = vs + 1
+            end = light_at + 1
+            if match.split:
+                if not any(lst.end == light_at for lst in lists):
+                    return []  # the words between must end with the target: `دیداری با X داشت`
+                verb_at = light_at
+            else:
+                ve = vs + 1
         clause = _clause_start(tokens, vs)
         modality = modality or _context_modality(tokens, clause, vs)
         if frame.passive:
             return self._passive(frame, vs, end, tokens, lists, ctx, negated, modality)
         if frame.kind == "noun" or (form is not None and form.infinitive):
             return self._nominal(frame, vs, ve, tokens, lists, ctx, negated, modality)
-        before = [lst for lst in lists if lst.end <= vs and lst.start >= clause]
+        before = [lst for lst in lists if lst.end <= verb_at and lst.start >= clause]
         if frame.target == (("counterpart",),):
             return self._counterpart(frame, clause, vs, end, tokens, lists, ctx, negated, modality)
         targets = [lst for lst in before if _marked_by(lst, frame.target, tokens)]

@@ -64,7 +64,8 @@ class Frame:
 class FrameMatch:
     frame: Frame
     form: VerbForm | None  # None for nominal frames
-    light_verb: str | None = None  # for ellipsis: `دیدار و ... گفتوگو کرد`
+    light_verb: str | None = None  # the light verb to look for further on (ellipsis or split)
+    split: bool = False  # `دیداری با X داشت`: the noun, then the target, then the light verb
 
 
 SYMMETRIC_PREFIXES = ("04", "046", "057", "061", "062", "063", "064")
@@ -136,6 +137,9 @@ def load_frame_file(path: Path, lex: FrameLexicon) -> None:
                     lex.index.add(head + form.words, FrameMatch(frame, form))
             if head:
                 lex.index.add(head + ("و",), FrameMatch(frame, None, light_verb=light))
+                last = head[-1]
+                for noun in (last, last + "ی", last + "هایی", last + "ها"):
+                    lex.index.add(head[:-1] + (noun,), FrameMatch(frame, None, light_verb=light, split=True))
         for phrase in nouns:
             lex.index.add(key_phrase(phrase), FrameMatch(frame, None))
 
