@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..actors.tagger import BREAKS, ActorMention, DocumentContext
 from ..model import Actor, Token
 from .frames import Frame, FrameLexicon, FrameMatch
-from .verbs import conjugate, finite_forms
+from .verbs import finite_forms, single_word_forms
 
 CLAUSE_OPENERS = frozenset({":", "«", "؛", ";"})
 LIST_JOINERS = frozenset({"و", "،", ","})
@@ -144,7 +144,7 @@ SPLIT_MAX_GAP = 6
 def _later_light_verb(match: FrameMatch, tokens: Sequence[Token], after: int):
     """The light verb a noun waits for: anywhere later in the sentence after `X و` (ellipsis),
     within a few words and no punctuation or other verb for a split frame (`دیداری با X داشت`)."""
-    forms = {f.words[0]: f for f in conjugate(match.light_verb) if len(f.words) == 1}
+    forms = single_word_forms(match.light_verb)
     finite = finite_forms()
     for i in range(after, len(tokens)):
         k = tokens[i].key

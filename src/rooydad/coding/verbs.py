@@ -39,6 +39,12 @@ def _vowel_join(prefix: str, stem: str) -> str:
     return prefix + ("ی" + stem if stem.startswith("ا") else stem)
 
 
+@lru_cache(maxsize=None)
+def single_word_forms(past: str) -> dict[str, VerbForm]:
+    """One-token forms of a verb by their key (the light verb a split frame waits for)."""
+    return {f.words[0]: f for f in conjugate(past) if len(f.words) == 1}
+
+
 def conjugate(past: str) -> list[VerbForm]:
     """Forms of the verb with past stem ``past`` (a matching key), one token each but the future."""
     past = key(past)

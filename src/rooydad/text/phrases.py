@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 import ahocorasick
@@ -22,6 +23,17 @@ class PhraseMatch(Generic[T]):
     start: int  # token index, inclusive
     end: int  # token index, exclusive
     values: tuple[T, ...]
+
+
+@lru_cache(maxsize=8)
+def _haystack(keys: tuple[str, ...]) -> tuple[str, dict[int, int]]:
+    """The keys joined by spaces, and the token index starting at each offset (shared by indexes)."""
+    starts: dict[int, int] = {}
+    pos = 1
+    for i, k in enumerate(keys):
+        starts[pos] = i
+        pos += len(k) + 1
+    return " " + " ".join(keys) + " ", starts
 
 
 class PhraseIndex(Generic[T]):
@@ -65,15 +77,7 @@ class PhraseIndex(Generic[T]):
             return
         if self._automaton is None:
             self._automaton = self._build()
-        starts: dict[int, int] = {}
-        parts = [" "]
-        pos = 1
-        for i, t in enumerate(tokens):
-            starts[pos] = i
-            parts.append(t.key)
-            parts.append(" ")
-            pos += len(t.key) + 1
-        haystack = "".join(parts)
+        haystack, starts = _haystack(tuple(t.key for t in tokens))
         for end_char, phrase in self._automaton.iter(haystack):
             begin = end_char - (len(" ".join(phrase)) + 2) + 2
             i = starts[begin]
