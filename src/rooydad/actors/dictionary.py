@@ -85,6 +85,8 @@ class ActorDictionary:
             if old.kind == entry.kind and old.code != entry.code and entry.kind != "person":
                 raise DictionaryError(where, None, f"{form!r} is mapped to both {old.code} and {entry.code}", form)
         self.index.add(phrase, entry)
+        if len(phrase) == 2:  # `نخست وزیر` is also written `نخست‌وزیر`, one token once half-spaces go
+            self.index.add(("".join(phrase),), entry)
         if entry.kind == "agent":
             words = list(phrase)
             if words[-1].endswith(_VOWEL_END):  # ezafe: نماینده -> نمایندهی, سخنگو -> سخنگوی

@@ -19,6 +19,7 @@ from .dictionary import ActorDictionary, Entry
 BREAKS = frozenset(
     "و یا که به از با در را تا برای علیه بر درباره میان بین نزد پس پیش بعد قبل هم نیز اما ولی است بود شد کرد گفت".split()
 )
+QUOTES = frozenset({'"', "«", "»", "“", "”", "'"})  # `"بشار اسد" رئیس جمهور سوریه` is one phrase
 COUNTRYISH = frozenset({"country", "demonym", "capital", "home", "this_country", "igo"})
 
 
@@ -72,7 +73,7 @@ def _groups(parts: list[Part], tokens: Sequence[Token]) -> list[list[Part]]:
     or a new title or name after the country that closed a phrase (`رئیس جمهور کشورمان وزیر خارجه عمان`)."""
     groups: list[list[Part]] = []
     for p in parts:
-        if groups and groups[-1][-1].end == p.start:
+        if groups and all(t.key in QUOTES for t in tokens[groups[-1][-1].end : p.start]):
             prev = groups[-1][-1]
             closed = any(q.entry.kind in COUNTRYISH for q in groups[-1])
             same_level = prev.entry.kind in COUNTRYISH and p.entry.kind in ("country", "capital", "igo") and prev.entry.kind != "demonym"
