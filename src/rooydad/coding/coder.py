@@ -107,9 +107,31 @@ def _clause_start(tokens: Sequence[Token], before: int) -> int:
         k = tokens[i].key
         if k in CLAUSE_OPENERS:
             return i + 1
-        if k in LIST_JOINERS and i > 0 and tokens[i - 1].key in finite:
+        if (k in LIST_JOINERS or k == "که") and i > 0 and tokens[i - 1].key in finite:
             return i + 1
     return 0
+
+
+SPEECH_VERBS = frozenset({"گفت", "گفتند", "افزود", "افزودند", "نوشت", "نوشتند", "گفته", "میگوید", "میگویند", "معتقد"})
+SPEECH_NOUNS = frozenset({"اعلام", "ادعا", "مدعی", "تاکید", "تصریح", "اظهار", "خاطرنشان", "یادآور", "عنوان", "اذعان"})
+
+
+def _is_speech_verb(tokens: Sequence[Token], i: int) -> bool:
+    k = tokens[i].key
+    return k in SPEECH_VERBS or (i > 0 and tokens[i - 1].key in SPEECH_NOUNS and k in finite_forms())
+
+
+def _speech_opener(tokens: Sequence[Token], before: int) -> int | None:
+    """What opens the reported speech that holds ``before``: `:`, `«`, `که` after a verb
+    (`اعلام کرد که`), or a speech verb itself (`گفت ایران ...`)."""
+    finite = finite_forms()
+    for i in range(before - 1, -1, -1):
+        k = tokens[i].key
+        if k in (":", "«") or (k == "که" and i > 0 and tokens[i - 1].key in finite) or _is_speech_verb(tokens, i):
+            return i
+        if k in (".", "؟", "!"):
+            break
+    return None
 
 
 def _context_modality(tokens: Sequence[Token], start: int, end: int) -> str | None:
@@ -208,6 +230,8 @@ class SentenceCoder:
         modality = modality or _context_modality(tokens, clause, vs)
         if frame.passive:
             return self._passive(frame, vs, end, tokens, lists, ctx, negated, modality)
+        if frame.reported:
+            return self._reported(frame, vs, end, tokens, lists, ctx)
         if frame.kind == "noun" or (form is not None and form.infinitive):
             return self._nominal(frame, vs, ve, tokens, lists, ctx, negated, modality)
         before = [lst for lst in lists if lst.end <= verb_at and lst.start >= clause]
@@ -228,6 +252,20 @@ class SentenceCoder:
         if frame.place_target and target.place:
             target_actors = tuple(Actor(target.place, a.text, a.name, a.start, a.end) for a in target.actors)
         return self._pairs(sources, target_actors, frame, start, end, negated, modality, False, conf)
+
+    def _reported(self, frame: Frame, vs, end, tokens, lists, ctx) -> list[RawEvent]:
+        """`X گفت که Y ... جعل کرده است`: X accuses Y; the speaker opens the sentence or came before."""
+        opener = _speech_opener(tokens, vs)
+        if opener is None:
+            return []
+        doer = _subject(lists, opener + 1, vs, tokens, None)
+        if doer is None:
+            return []
+        speaker = _subject(lists, _clause_start(tokens, opener), opener, tokens, None) or _subject(lists, 0, opener, tokens, None)
+        sources = speaker.actors if speaker else ((ctx.subject,) if ctx.subject else ())
+        modality = _context_modality(tokens, _clause_start(tokens, opener), opener)
+        start = speaker.start if speaker else opener
+        return self._pairs(sources, doer.actors, frame, start, end, False, modality, False, frame.confidence * 0.7)
 
     def _sentence_subject(self, lists, tokens, clause: int, exclude) -> ActorList | None:
         """A clause with no subject of its own shares the sentence's (`X ... دیدار کرد و ... تاکید کرد`)."""

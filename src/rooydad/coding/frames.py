@@ -14,6 +14,11 @@ with requirements are tried before the plain frame of the same words. ``excludes
 words that veto the frame anywhere in the sentence (`محکوم کرد` is not criticism with `اعدام`). ``target: [counterpart]``
 takes as target the other member of the pair in play (`روابط ایران و روسیه`).
 
+``reported: true`` frames fire only inside reported speech (after `:`, `«` or `گفت که`): the
+speaker is the source and the doer of the reported act the target (`اعلام کرد که اسرائیل اسناد
+را جعل کرده است` -> 112 against ISR); the report is the event, so the act's own tense and
+negation do not flag it.
+
 ``target`` lists the markers that introduce the target: prepositions before it (`با`, `به`,
 `از`, `علیه`, `نسبت به`) or `را` after it. Every frame has example sentences with their expected
 events; the test suite codes them all.
@@ -56,6 +61,7 @@ class Frame:
     requires: tuple[frozenset[str], ...] = ()  # each set: one of its words must be in the clause
     excludes: frozenset[str] = frozenset()  # any of these words in the clause vetoes the frame
     place_target: bool = False  # a capital as target is the country (`به مسکو سفر کرد` -> RUS)
+    reported: bool = False  # an act inside reported speech: the speaker accuses its doer
     examples: tuple[Example, ...] = ()
     path: str = ""
 
@@ -124,6 +130,7 @@ def load_frame_file(path: Path, lex: FrameLexicon) -> None:
             confidence=float(raw.get("confidence", 0.8)),
             requires=tuple(frozenset(k for w in _as_list(group) for k in key_phrase(w)) for group in raw.get("requires") or []),
             place_target=bool(raw.get("place_target")),
+            reported=bool(raw.get("reported")),
             excludes=frozenset(k for w in _as_list(raw.get("excludes")) for k in key_phrase(w)),
             examples=examples,
             path=str(path),
