@@ -231,7 +231,8 @@ class SentenceCoder:
         if frame.passive:
             return self._passive(frame, vs, end, tokens, lists, ctx, negated, modality)
         if frame.reported:
-            return self._reported(frame, vs, end, tokens, lists, ctx)
+            # `گفت آمریکا دخالت نمی‌کند` denies rather than accuses: no event.
+            return [] if negated else self._reported(frame, vs, end, tokens, lists, ctx)
         if frame.kind == "noun" or (form is not None and form.infinitive):
             return self._nominal(frame, vs, ve, tokens, lists, ctx, negated, modality)
         before = [lst for lst in lists if lst.end <= verb_at and lst.start >= clause]
@@ -265,7 +266,8 @@ class SentenceCoder:
         sources = speaker.actors if speaker else ((ctx.subject,) if ctx.subject else ())
         modality = _context_modality(tokens, _clause_start(tokens, opener), opener)
         start = speaker.start if speaker else opener
-        return self._pairs(sources, doer.actors, frame, start, end, False, modality, False, frame.confidence * 0.7)
+        targets = tuple(a for a in doer.actors if all(a.code[:3] != s.code[:3] for s in sources if s))
+        return self._pairs(sources, targets, frame, start, end, False, modality, False, frame.confidence * 0.7)
 
     def _sentence_subject(self, lists, tokens, clause: int, exclude) -> ActorList | None:
         """A clause with no subject of its own shares the sentence's (`X ... دیدار کرد و ... تاکید کرد`)."""
