@@ -56,6 +56,13 @@ def code_table() -> dict[str, CodeInfo]:
     return table
 
 
+@lru_cache(maxsize=1)
+def persian_names() -> dict[str, str]:
+    """Persian names of the roots and common codes (cameo_fa.tsv)."""
+    rows = (line.split("\t", 1) for line in _read("cameo_fa.tsv").splitlines() if "\t" in line and not line.startswith("#"))
+    return {k.strip(): v.strip() for k, v in rows if k.strip() != "code"}
+
+
 def info(code: str) -> CodeInfo:
     """Everything known about a CAMEO code; ``KeyError`` for an unknown one."""
     return code_table()[code]
