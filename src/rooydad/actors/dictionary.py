@@ -84,13 +84,29 @@ class ActorDictionary:
                 return
             if old.kind == entry.kind and old.code != entry.code and entry.kind != "person":
                 raise DictionaryError(where, None, f"{form!r} is mapped to both {old.code} and {entry.code}", form)
-        self.index.add(phrase, entry)
-        if len(phrase) == 2:  # `نخست وزیر` is also written `نخست‌وزیر`, one token once half-spaces go
-            self.index.add(("".join(phrase),), entry)
+        for variant in joined_variants(phrase):
+            self.index.add(variant, entry)
         if entry.kind == "agent":
             words = list(phrase)
             if words[-1].endswith(_VOWEL_END):  # ezafe: نماینده -> نمایندهی, سخنگو -> سخنگوی
                 self.index.add(tuple(words[:-1]) + (words[-1] + "ی",), entry)
+
+
+def joined_variants(phrase: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The phrase with any of its word gaps closed: `وزارت امور خارجه` is also written
+    `وزارت امورخارجه` or `وزارت‌امورخارجه`, one token once half-spaces are dropped."""
+    if len(phrase) > 4:
+        return [phrase]
+    out = []
+    for mask in range(1 << (len(phrase) - 1)):
+        words = [phrase[0]]
+        for i, w in enumerate(phrase[1:]):
+            if mask >> i & 1:
+                words[-1] += w
+            else:
+                words.append(w)
+        out.append(tuple(words))
+    return out
 
 
 def _date(value, where: str, line: int | None) -> dt.date | None:
@@ -136,9 +152,14 @@ def load_people(path: Path, d: ActorDictionary) -> None:
                 raise DictionaryError(where, None, f"role {r.code} ends before it starts")
         if not roles or not p.get("fa") or not p.get("name"):
             raise DictionaryError(where, None, "a person needs name, fa and roles")
+        died = _date(p.get("died"), where, None)
+        if died is not None and roles[-1].end is not None:  # after death, known by the last office
+            last = roles[-1]
+            roles[-1] = Role(last.code, last.start, None, last.note)
         entry = Entry("person", roles[-1].code, p["name"], roles=tuple(roles))
         for form in p["fa"]:
-            d.index.add(key_phrase(form), entry)
+            for variant in joined_variants(key_phrase(form)):
+                d.index.add(variant, entry)
         d.people += 1
 
 

@@ -73,7 +73,11 @@ def _groups(parts: list[Part], tokens: Sequence[Token]) -> list[list[Part]]:
     or a new title or name after the country that closed a phrase (`رئیس جمهور کشورمان وزیر خارجه عمان`)."""
     groups: list[list[Part]] = []
     for p in parts:
-        if groups and all(t.key in QUOTES for t in tokens[groups[-1][-1].end : p.start]):
+        gap = tokens[groups[-1][-1].end : p.start] if groups else ()
+        # `ارتش تروریستی آمریکا`: one adjective may stand between a title and its country.
+        adjective = (len(gap) == 1 and groups[-1][-1].entry.kind == "agent" and p.entry.kind in ("country", "demonym", "igo", "home", "this_country")
+                     and gap[0].key not in BREAKS and gap[0].key[:1].isalpha()) if groups else False
+        if groups and (adjective or all(t.key in QUOTES for t in gap)):
             prev = groups[-1][-1]
             closed = any(q.entry.kind in COUNTRYISH for q in groups[-1])
             same_level = prev.entry.kind in COUNTRYISH and p.entry.kind in ("country", "capital", "igo") and prev.entry.kind != "demonym"
