@@ -19,10 +19,19 @@ def _sample() -> list[str]:
     return [sample_path()]
 
 
-def _code_all(paths, tally: Tally):
-    d = load_dictionaries()
-    for doc in documents(paths, tally):
-        yield code_document(doc, d)
+def _code_all(paths, tally: Tally, workers: int | None = None):
+    """Coded documents in input order, on ``workers`` processes (default: every core)."""
+    yield from _code_all_docs(documents(paths, tally), tally, workers)
+
+
+def _code_all_docs(docs, tally: Tally, workers: int | None):
+    from ..engine import run
+
+    def failed(f) -> None:
+        tally.failed += 1
+        click.echo(f"rooydad: {f}", err=True)
+
+    yield from run(docs, workers=workers, on_failure=failed)
 
 
 def _table(coded: CodedDocument, include_flagged: bool) -> None:
@@ -42,7 +51,8 @@ def _table(coded: CodedDocument, include_flagged: bool) -> None:
 @click.argument("paths", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="table", show_default=True, help="jsonl: one JSON object per document (the output contract); table: for people.")
 @click.option("--include-flagged", is_flag=True, help="Also show negated, planned and hypothetical events (never counted).")
-def code(paths, fmt, include_flagged):
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: every core; 1 codes in this process).")
+def code(paths, fmt, include_flagged, workers):
     """Code documents into events and print them.
 
     PATHS are .txt articles (the reference layout), .jsonl or .jsonl.gz files, directories
@@ -50,34 +60,45 @@ def code(paths, fmt, include_flagged):
     """
     tally = Tally()
     out = sys.stdout
-    for coded in _code_all(paths or _sample(), tally):
+    n = 0
+    for coded in _code_all(paths or _sample(), tally, workers):
+        n += 1
         if fmt == "jsonl":
             out.write(json.dumps(coded.to_dict(include_flagged), ensure_ascii=False) + "\n")
         else:
             _table(coded, include_flagged)
     if tally.failed:
-        click.echo(f"rooydad: {tally.failed} record(s) could not be read; {tally.read} coded", err=True)
+        click.echo(f"rooydad: {tally.failed} record(s) could not be read or coded; {n} coded", err=True)
         sys.exit(1)
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", default="rooydad.db", show_default=True, help="SQLite file (or sqlite:///path) to write to.")
-def ingest(paths, db):
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes coding (default: every core); one process writes.")
+def ingest(paths, db, workers):
     """Code documents and store them; a document already stored unchanged is skipped."""
     from ..store import open_store
 
     store = open_store(db)
     tally = Tally()
-    d = load_dictionaries()
     added = skipped = replaced = 0
-    try:
+    states: dict[str, str] = {}
+
+    def to_code():
+        nonlocal skipped
         for doc in documents(paths, tally):
             state = store.status(doc)
             if state == "same":
                 skipped += 1
                 continue
-            store.write(code_document(doc, d))
+            states[doc.id] = state
+            yield doc
+
+    try:
+        for coded in _code_all_docs(to_code(), tally, workers):
+            state = states.pop(coded.document.id, "new")
+            store.write(coded)
             added += state == "new"
             replaced += state == "changed"
         docs, events = store.counts()
