@@ -149,10 +149,20 @@ def resolve_group(group: list[Part], ctx: DocumentContext, d: ActorDictionary, t
     return ActorMention(group[0].start, group[-1].end, (actor(code, name),), personal, place)
 
 
+def _is_attribution(group: list[Part], tokens: Sequence[Token]) -> bool:
+    """The agency's own reporting is no actor (GUIDE.md): `به گزارش ایسنا`, `خبرگزاری فارس:`."""
+    start, end = group[0].start, group[-1].end
+    if start > 0 and tokens[start - 1].key in ("گزارش", "نقل", "خبرنگار"):
+        return True
+    return start == 0 and group[0].entry.kind == "agent" and group[0].entry.code == "MED" and end < len(tokens) and tokens[end].key in (":", "،", "-")
+
+
 def tag_actors(tokens: Sequence[Token], text: str, d: ActorDictionary, ctx: DocumentContext) -> list[ActorMention]:
     """Coded actor mentions of one sentence, updating ``ctx`` as coreference moves on."""
     out: list[ActorMention] = []
     for group in _groups(_parts(d, tokens), tokens):
+        if _is_attribution(group, tokens):
+            continue
         m = resolve_group(group, ctx, d, text, tokens)
         if m is None:
             continue
