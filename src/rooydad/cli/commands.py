@@ -11,6 +11,7 @@ from ..model import CodedDocument
 from ..pipeline import code_document, load_dictionaries
 from .app import cli
 from .progress import Tally, documents
+from .sources import map_option
 
 
 def _sample() -> list[str]:
@@ -52,6 +53,7 @@ def _table(coded: CodedDocument, include_flagged: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="table", show_default=True, help="jsonl: one JSON object per document (the output contract); table: for people.")
 @click.option("--include-flagged", is_flag=True, help="Also show negated, planned and hypothetical events (never counted).")
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: every core; 1 codes in this process).")
+@map_option
 def code(paths, fmt, include_flagged, workers):
     """Code documents into events and print them.
 
@@ -74,37 +76,22 @@ def code(paths, fmt, include_flagged, workers):
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--db", default="rooydad.db", show_default=True, help="SQLite file (or sqlite:///path) to write to.")
+@click.option("--db", default="rooydad.db", show_default=True, help="Store: SQLite file, sqlite:///path or postgresql://user@host/db.")
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes coding (default: every core); one process writes.")
+@map_option
 def ingest(paths, db, workers):
-    """Code documents and store them; a document already stored unchanged is skipped."""
+    """Code documents and store them; a document already stored unchanged is skipped.
+
+    Writes in batched transactions: an interrupted run is completed by running it again.
+    """
     from ..store import open_store
+    from ..store.ingest import ingest_documents
 
-    store = open_store(db)
     tally = Tally()
-    added = skipped = replaced = 0
-    states: dict[str, str] = {}
-
-    def to_code():
-        nonlocal skipped
-        for doc in documents(paths, tally):
-            state = store.status(doc)
-            if state == "same":
-                skipped += 1
-                continue
-            states[doc.id] = state
-            yield doc
-
-    try:
-        for coded in _code_all_docs(to_code(), tally, workers):
-            state = states.pop(coded.document.id, "new")
-            store.write(coded)
-            added += state == "new"
-            replaced += state == "changed"
+    with open_store(db) as store:
+        s = ingest_documents(store, documents(paths, tally), lambda docs: _code_all_docs(docs, tally, workers))
         docs, events = store.counts()
-    finally:
-        store.close()
-    click.echo(f"{added} added, {replaced} replaced, {skipped} unchanged, {tally.failed} failed; store holds {docs} documents, {events} events", err=True)
+    click.echo(f"{s.added} added, {s.replaced} replaced, {s.unchanged} unchanged, {tally.failed} failed; store holds {docs} documents, {events} events", err=True)
     if tally.failed:
         sys.exit(1)
 

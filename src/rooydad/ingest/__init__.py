@@ -13,12 +13,16 @@ from pathlib import Path
 
 from ..errors import InputError, IngestError
 from ..model import Document
+from .csvfile import read_csv
+from .feeds import read_feed, read_feed_url
+from .html import read_html
 from .jsonl import read_jsonl
 from .textfile import read_text_file, read_text_stream
+from .warc import read_warc
 
 ErrorHandler = Callable[[InputError], None]
 
-SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".json.gz", ".txt")
+SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".json.gz", ".txt", ".html", ".htm", ".xml", ".rss", ".atom", ".warc", ".warc.gz", ".csv", ".tsv")
 
 
 def _raise(err: InputError) -> None:
@@ -29,6 +33,14 @@ def _reader_for(path: Path) -> Callable[[Path, ErrorHandler], Iterator[Document]
     name = path.name.lower()
     if name.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".json.gz")):
         return read_jsonl
+    if name.endswith((".html", ".htm")):
+        return read_html
+    if name.endswith((".xml", ".rss", ".atom")):
+        return read_feed
+    if name.endswith((".warc", ".warc.gz")):
+        return read_warc
+    if name.endswith((".csv", ".tsv")):
+        return read_csv
     return read_text_file
 
 
@@ -37,6 +49,9 @@ def read(paths: Iterable[str], on_error: ErrorHandler = _raise) -> Iterator[Docu
     for p in paths:
         if p == "-":
             yield from read_text_stream(sys.stdin, "<stdin>", on_error)
+            continue
+        if p.startswith(("http://", "https://")):
+            yield from read_feed_url(p, on_error)
             continue
         path = Path(p)
         if path.is_dir():
