@@ -7,6 +7,7 @@
      ├── DictionaryError      a dictionary or frame file that is invalid (path, line, entry)
      ├── CodingError          the pipeline failed on one document (doc_id)
      ├── StoreError           the store cannot be opened, read or written
+     ├── QueryError           a store query the user can fix (unknown actor code, bad date)
      └── EngineError          a run over many documents cannot go on
 """
 
@@ -53,6 +54,10 @@ class CodingError(RooydadError):
 
 class StoreError(RooydadError):
     """The store cannot be opened, read or written."""
+
+
+class QueryError(RooydadError):
+    """A store query the user can fix: an unknown actor code, a malformed date or option."""
 
 
 class EngineError(RooydadError):

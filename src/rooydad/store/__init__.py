@@ -1,5 +1,10 @@
-"""Where coded documents are kept. SQLite is the embedded default."""
+"""Where coded documents are kept: SQLite (embedded default) or PostgreSQL behind one Store.
 
-from .sqlite import SQLiteStore, open_store
+``open_store(url)`` opens (creating or upgrading) a store; :mod:`.ingest` writes coded
+documents to it in batches; :mod:`.queries` answers the CLI's and the web API's questions;
+:mod:`.export` writes GDELT-like CSV, PLOVER JSON and a Parquet lake.
+"""
 
-__all__ = ["SQLiteStore", "open_store"]
+from .base import Store, open_store
+
+__all__ = ["Store", "open_store"]
