@@ -59,3 +59,50 @@ def test_web_codes_have_persian_and_english_names(client):
     codes = client.get("/api/codes").json()["codes"]
     assert codes["111"]["fa"] == "انتقاد و محکومیت" and codes["111"]["en"].startswith("Criticize")
     assert codes["19"]["quad_class"] == 4
+
+
+@pytest.fixture(scope="module")
+def stored(tmp_path_factory):
+    """A store holding the coded reference article, served by the app."""
+    from rooydad import code_document
+    from rooydad.ingest import read
+    from rooydad.store import open_store
+
+    path = str(tmp_path_factory.mktemp("web") / "w.db")
+    store = open_store(path)
+    store.write_batch([code_document(d) for d in read([str(REFERENCE)])])
+    store.close()
+    with TestClient(create_app(path)) as c:
+        yield c
+
+
+def test_web_events_filters_and_csv(stored):
+    r = stored.get("/api/events", params={"source": "IRN", "root": "04"})
+    assert r.status_code == 200
+    assert {(e["source"]["code"], e["cameo"], e["target"]["code"]) for e in r.json()["events"]} == {("IRNGOV", "042", "RUS"), ("IRNGOV", "040", "RUSGOV")}
+    csv_text = stored.get("/api/events", params={"source": "RUSGOV", "format": "csv"}).text
+    assert csv_text.splitlines()[0].startswith("id,doc_id,date") and "057" in csv_text
+
+
+@pytest.mark.parametrize("params,word", [
+    ({"since": "1404-13-01"}, "since"), ({"root": "21"}, "root"), ({"source": "XXQ"}, "source"),
+    ({"limit": "5000"}, "limit"), ({"code": "999"}, "code"),
+])
+def test_web_bad_parameters_are_400_naming_them(stored, params, word):
+    r = stored.get("/api/events", params=params)
+    assert r.status_code == 400 and r.json()["error"].startswith(word) and r.json()["ok"] is False
+
+
+def test_web_series_actors_network_search_document(stored):
+    s = stored.get("/api/series", params={"source": "IRN", "by": "day"}).json()
+    assert s["series"][0]["period"] == "2025-12-17" and s["series"][0]["count"] >= 3
+    top = stored.get("/api/actors", params={"top": 3}).json()["actors"]
+    assert top[0]["code"] in ("IRNGOV", "RUSGOV", "IRN", "RUS")
+    edges = stored.get("/api/network").json()["edges"]
+    assert {"source": "IRNGOV", "target": "RUSGOV"}.items() <= next(e for e in edges if e["target"] == "RUSGOV" and e["source"] == "IRNGOV").items()
+    hits = stored.get("/api/search", params={"q": "گفت وگو"}).json()["results"]
+    assert len(hits) == 1
+    doc = stored.get("/api/documents/" + hits[0]["doc_id"]).json()
+    ev = next(e for e in doc["events"] if e["cameo"] == "057")
+    assert doc["text"][ev["span"][0] : ev["span"][1]] == ev["evidence"]
+    assert stored.get("/api/documents/nope").status_code == 404

@@ -37,7 +37,11 @@ def serve(db, host, port, get_path):
 
     app = create_app(db or _sample_store())
     if get_path:
-        from fastapi.testclient import TestClient
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            from fastapi.testclient import TestClient
 
         with TestClient(app) as client:
             r = client.get(get_path)

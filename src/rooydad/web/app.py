@@ -17,6 +17,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..coding.tables import code_table, persian_names
+from ..errors import InputError, QueryError, RooydadError
 from ..model import Document
 from ..pipeline import code_document, load_dictionaries
 from . import data
@@ -55,6 +56,10 @@ def create_app(store_url: str | None = None) -> FastAPI:
                   description="Persian news coded as CAMEO/PLOVER events, each traceable to its sentence.")
     app.state.store_url = store_url
     app.add_exception_handler(HTTPError, handle_http_error)
+
+    @app.exception_handler(RooydadError)
+    async def _library(request: Request, exc: RooydadError):  # a query the store refuses, a bad store
+        return error_response(400 if isinstance(exc, InputError | QueryError) else 503, str(exc))
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError):

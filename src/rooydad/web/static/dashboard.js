@@ -61,13 +61,14 @@ async function loadEvents() {
   const body = await get("/api/events?" + params({ limit: state.limit, offset: state.offset }));
   $("events").tBodies[0].innerHTML = body.events.map((e, i) => `<tr data-i="${i}">
     <td>${esc(e.date || "—")}<br><small>${e.date ? jalali(e.date) : ""}</small></td><td class="code">${esc(e.source.code)}</td>
-    <td>${codeName(e.cameo)}</td><td class="code">${esc(e.target.code)}</td><td>${e.goldstein}</td><td>${esc(e.evidence)}</td></tr>`).join("");
+    <td>${codeName(e.cameo)}</td><td class="code">${esc(e.target.code)}</td><td class="code">${e.goldstein}</td><td>${esc(e.evidence)}</td></tr>`).join("");
   [...$("events").tBodies[0].rows].forEach((tr) => tr.addEventListener("click", () => openArticle(body.events[tr.dataset.i])));
   $("page").textContent = `${state.offset + 1}–${state.offset + body.events.length}`;
 }
 async function openArticle(ev) {
   const doc = await get("/api/documents/" + encodeURIComponent(ev.doc_id));
-  const [s, e] = ev.span;
+  const full = doc.events.find((x) => x.cameo === ev.cameo && x.source.code === ev.source.code && x.target.code === ev.target.code) || { span: [0, 0] };
+  const [s, e] = full.span;
   const t = doc.text;
   const c = state.codes[ev.cameo] || {};
   $("article-body").innerHTML = `<h2>${esc(doc.title || doc.doc_id)}</h2><p>${esc(doc.date || "")} ${esc(doc.agency || "")}</p>
