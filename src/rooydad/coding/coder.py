@@ -252,6 +252,8 @@ class SentenceCoder:
         target_actors = target.actors
         if frame.place_target and target.place:
             target_actors = tuple(Actor(target.place, a.text, a.name, a.start, a.end) for a in target.actors)
+        if frame.place_target:  # a trip inside one's own country is no international visit
+            target_actors = tuple(t for t in target_actors if all(s is None or s.code[:3] != t.code[:3] for s in sources))
         return self._pairs(sources, target_actors, frame, start, end, negated, modality, False, conf)
 
     def _reported(self, frame: Frame, vs, end, tokens, lists, ctx) -> list[RawEvent]:
