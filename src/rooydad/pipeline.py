@@ -15,6 +15,7 @@ from .coding.coder import RawEvent, SentenceCoder
 from .coding.frames import FrameLexicon, load_frames
 from .coding.tables import info
 from .errors import CodingError
+from .geo import locate_event
 from .model import CodedDocument, Document, Event
 from .text import find_dates, parse_iso, split_sentences, tokenize
 
@@ -59,6 +60,7 @@ def _event(raw: RawEvent, doc: Document, sentence: int, tokens, date: str | None
         negated=raw.negated,
         modality=raw.modality,
         spans=((s, e),),
+        location=locate_event(tokens, raw.start, raw.end, (raw.source.code, raw.target.code), doc.text, lead=not raw.embedded),
     )
 
 

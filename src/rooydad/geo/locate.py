@@ -1,0 +1,136 @@
+"""Where an event happened: the place its sentence names after a locative cue, else the lead's.
+
+A place name counts only after a cue: ``در`` (in) for any place; ``به``, ``وارد``, ``راهی``
+(to, into) for cities and regions only, since ``به آمریکا`` is more often "to America" the
+addressee than a destination. ``استان X`` is the province, ``شهر X`` the city. Names shared by
+several places go to the one in the country of the event's actors, else to the country, the
+capital, the larger city. A sentence naming no place takes the place of the article's lead
+(its dateline, ``به گزارش ... از X``, or the first place named).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ..model import Location, Token
+from ..text import split_sentences, tokenize
+from .gazetteer import Gazetteer, Place, load_gazetteer
+
+CUE_ANY = frozenset({"در"})
+CUE_TO = frozenset({"به", "وارد", "راهی"})
+GENERIC = {"استان": ("province",), "شهر": ("city", "capital"), "شهرهای": ("city", "capital"), "پایتخت": ("capital",)}
+RANK = {"country": 4, "capital": 3, "city": 2, "region": 2, "province": 1}
+
+
+@dataclass(frozen=True)
+class GeoLocation(Location):
+    """A Location with coordinates (None for a country); the output contract gains ``lat``, ``lon``."""
+
+    lat: float | None = None
+    lon: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**super().to_dict(), "lat": self.lat, "lon": self.lon}
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    start: int  # token index of the name
+    end: int
+    places: tuple[Place, ...]
+
+
+def mentions(tokens: Sequence[Token], gaz: Gazetteer | None = None) -> list[PlaceMention]:
+    """Place names after a locative cue in a sentence's tokens."""
+    gaz = gaz or load_gazetteer()
+    keys = [t.key for t in tokens]
+    out = []
+    for i, k in enumerate(keys[:-1]):
+        if k not in CUE_ANY and k not in CUE_TO:
+            continue
+        j, kinds = i + 1, None
+        if keys[j] in GENERIC and j + 1 < len(keys):
+            kinds, j = GENERIC[keys[j]], j + 1
+        n, places = gaz.match(keys, j)
+        if not n:
+            continue
+        if kinds:
+            places = [p for p in places if p.kind in kinds]
+        else:
+            places = [p for p in places if p.kind != "province"] or places
+        if k in CUE_TO and not kinds:
+            places = [p for p in places if p.kind != "country"]
+        if places:
+            out.append(PlaceMention(j, j + n, tuple(places)))
+    return out
+
+
+def choose(places: Iterable[Place], countries: Iterable[str] = ()) -> Place:
+    """Among places of one name: the actors' country first, then country > capital > city, then size."""
+    prefer = {c[:3] for c in countries if c}
+    return max(places, key=lambda p: (p.country in prefer, RANK[p.kind], p.population))
+
+
+def _location(m: PlaceMention, tokens: Sequence[Token], text: str | None, countries: Iterable[str]) -> GeoLocation:
+    p = choose(m.places, countries)
+    s, e = tokens[m.start].start, tokens[m.end - 1].end
+    words = text[s:e] if text is not None else " ".join(t.text for t in tokens[m.start : m.end])
+    return GeoLocation(words, p.name, p.country, p.lat, p.lon)
+
+
+def locate(tokens: Sequence[Token], text: str | None = None, near: tuple[int, int] | None = None,
+           countries: Iterable[str] = ()) -> GeoLocation | None:
+    """The place a sentence names (nearest to token span ``near``; a city before a country).
+
+    >>> from rooydad.text import tokenize
+    >>> locate(tokenize("عراقچی در مسکو با لاوروف دیدار کرد")).name
+    'Moscow'
+    """
+    found = mentions(tokens)
+    if not found:
+        return None
+    a, b = near or (0, 0)
+    countries = tuple(countries)
+
+    def order(m: PlaceMention):
+        only_country = all(p.kind == "country" for p in m.places)
+        dist = 0 if near is None else max(a - m.end, m.start - b, 0)
+        return (only_country, dist, m.start)
+
+    return _location(min(found, key=order), tokens, text, countries)
+
+
+@lru_cache(maxsize=256)
+def _lead_place(lead: str) -> GeoLocation | None:
+    """The place of an article's lead: its dateline (``تهران- ایرنا-``), ``... از X``, else the first named."""
+    tokens = tokenize(lead)
+    gaz = load_gazetteer()
+    keys = [t.key for t in tokens]
+    n, places = gaz.match(keys, 0)
+    if n and len(keys) > n and keys[n] in ("-", "–", "،", ":", "(") and (places := [p for p in places if p.kind != "province"]):
+        return _location(PlaceMention(0, n, tuple(places)), tokens, lead, ())
+    for i in range(len(keys) - 1):
+        if keys[i] == "گزارش":
+            for j in range(i + 1, min(i + 6, len(keys) - 1)):
+                if keys[j] == "از":
+                    n, places = gaz.match(keys, j + 1)
+                    if n and (places := [p for p in places if p.kind in ("city", "capital")]):
+                        return _location(PlaceMention(j + 1, j + 1 + n, tuple(places)), tokens, lead, ())
+            break
+    return locate(tokens, lead)
+
+
+def lead_place(text: str) -> GeoLocation | None:
+    """The place of the first sentence of ``text``, offsets into ``text``."""
+    for s, e in split_sentences(text):
+        return _lead_place(text[:e])
+    return None
+
+
+def locate_event(tokens: Sequence[Token], start: int, end: int, actors: Iterable[str], text: str,
+                 lead: bool = True) -> GeoLocation | None:
+    """An event's location: its sentence's place (near tokens ``start..end``), else the lead's if ``lead``."""
+    return locate(tokens, text, (start, end), actors) or (lead_place(text) if lead else None)
