@@ -25,13 +25,16 @@ from . import schema as S
 from .textindex import index_form
 
 
-def _sqlite_pragmas(dbapi_conn, _record) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")  # readers go on while a writer ingests
-    cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=30000")
-    cur.close()
+def _sqlite_pragmas(busy_ms: int):
+    def on_connect(dbapi_conn, _record) -> None:
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")  # readers go on while a writer ingests
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA busy_timeout={int(busy_ms)}")
+        cur.close()
+
+    return on_connect
 
 
 def _url(url: str) -> str:
@@ -80,13 +83,13 @@ class Store:
     (0, 0)
     """
 
-    def __init__(self, url: str):
+    def __init__(self, url: str, busy_timeout: float = 30.0):
         self.url = url
         try:
             sa_url = _url(url)
             kw = {}
             if sa_url.startswith("sqlite"):
-                kw = {"connect_args": {"timeout": 30}}
+                kw = {"connect_args": {"timeout": busy_timeout}}
                 if sa_url in ("sqlite://", "sqlite:///:memory:"):
                     kw["poolclass"] = StaticPool
                     kw["connect_args"]["check_same_thread"] = False
@@ -95,7 +98,7 @@ class Store:
             raise StoreError(f"{self.display}: cannot open store ({e})") from None
         self.dialect = self.engine.dialect.name
         if self.dialect == "sqlite":
-            event.listen(self.engine, "connect", _sqlite_pragmas)
+            event.listen(self.engine, "connect", _sqlite_pragmas(busy_timeout * 1000))
         from .migrations import upgrade
 
         with self.guard("open"):
@@ -104,10 +107,12 @@ class Store:
     # -- plumbing -------------------------------------------------------------------------
     @property
     def display(self) -> str:
-        try:
-            return make_url(_url(self.url)).render_as_string(hide_password=True)
-        except Exception:
+        if "://" not in self.url:
             return self.url
+        try:
+            return make_url(self.url).render_as_string(hide_password=True)
+        except Exception:
+            return self.url.split("@")[-1]
 
     @contextmanager
     def guard(self, action: str) -> Iterator[None]:
@@ -217,6 +222,9 @@ class Store:
             return conn.execute(text(sql), params).mappings().all()
 
 
-def open_store(url: str) -> Store:
-    """A store from a file path, ``sqlite:///path`` or ``postgresql://user@host/db``."""
-    return Store(url)
+def open_store(url: str, busy_timeout: float = 30.0) -> Store:
+    """A store from a file path, ``sqlite:///path`` or ``postgresql://user@host/db``.
+
+    ``busy_timeout``: seconds a SQLite writer waits for another writer before giving up.
+    """
+    return Store(url, busy_timeout)

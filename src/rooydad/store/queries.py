@@ -203,7 +203,7 @@ def events(store, f: EventFilter = EventFilter(), limit: int | None = 100, offse
     >>> events(open_store(":memory:"), EventFilter(root="04"))
     []
     """
-    q = select(*_ROW_COLS).where(*where(store, f)).order_by(E.date, E.id).offset(offset)
+    q = select(*_ROW_COLS).where(*where(store, f)).order_by(E.date.asc().nulls_last(), E.id).offset(offset)
     if limit is not None:
         q = q.limit(limit)
     with store.read() as conn:
