@@ -2,7 +2,7 @@
 
     python benchmarks/stories.py [/work/shared/corpus/news.jsonl.gz] [--threshold 0.8] [--sample 50]
 
-Prints the figures, then ``--sample`` candidate pairs whose Jaccard lies within 0.1 of the
+Prints the figures, then ``--sample`` candidate pairs whose Jaccard lies within ``--window`` of the
 threshold (both sides of it), each with the two articles' openings, for a person to judge.
 """
 
@@ -26,11 +26,12 @@ def main() -> None:
     ap.add_argument("--threshold", type=float, default=0.8)
     ap.add_argument("--sample", type=int, default=50)
     ap.add_argument("--seed", type=int, default=11)
+    ap.add_argument("--window", type=float, default=0.15, help="Pairs within this distance of the threshold are sampled.")
     args = ap.parse_args()
 
     docs = {d.id: d for d in read([args.corpus], lambda e: None)}
     t0 = time.perf_counter()
-    st = find_stories(docs.values(), args.threshold)
+    st = find_stories(docs.values(), args.threshold, lsh_threshold=args.threshold - 2 * args.window)
     secs = time.perf_counter() - t0
     s = summarize(st, {i: d.agency for i, d in docs.items()})
     print(f"documents {s.documents}  stories {s.stories}  multi-article {s.multi_article}  cross-agency {s.cross_agency}  ({secs:.1f} s, {s.documents / secs:,.0f} docs/s)")
@@ -42,9 +43,9 @@ def main() -> None:
     print(f"  title: {big[0].title}")
     kept = sum(p.similarity >= args.threshold for p in st.pairs)
     print(f"candidate pairs checked {len(st.pairs)}, kept {kept}")
-    near = [p for p in st.pairs if abs(p.similarity - args.threshold) <= 0.1]
+    near = [p for p in st.pairs if abs(p.similarity - args.threshold) <= args.window]
     random.Random(args.seed).shuffle(near)
-    print(f"\n{len(near)} pairs within 0.1 of the threshold; a sample of {min(args.sample, len(near))}:")
+    print(f"\n{len(near)} pairs within {args.window} of the threshold; a sample of {min(args.sample, len(near))}:")
     for n, p in enumerate(sorted(near[: args.sample], key=lambda p: p.similarity), 1):
         a, b = docs[p.a], docs[p.b]
         print(f"\n#{n} J={p.similarity:.3f} {'KEPT' if p.similarity >= args.threshold else 'left'}  {a.id} ({a.agency}, {a.date})  ~  {b.id} ({b.agency}, {b.date})")

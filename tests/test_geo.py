@@ -12,7 +12,8 @@ from rooydad.text.chars import key
 
 from .conftest import REFERENCE
 
-ROWS = yaml.safe_load(open(load_gazetteer.__globals__["resources"].files("rooydad") / "data" / "geo" / "places.yaml", encoding="utf-8"))
+PLACES = load_gazetteer.__globals__["resources"].files("rooydad") / "data" / "geo" / "places.yaml"
+ROWS = yaml.load(PLACES.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 ISO3 = {r["country"] for r in ROWS if r["kind"] == "country"}
 
 

@@ -81,8 +81,12 @@ class _UnionFind:
             self.parent[rb] = ra
 
 
-def find_stories(docs: Iterable[Document], threshold: float = 0.8, num_perm: int = NUM_PERM) -> Stories:
+def find_stories(docs: Iterable[Document], threshold: float = 0.8, num_perm: int = NUM_PERM,
+                 lsh_threshold: float | None = None) -> Stories:
     """Group documents into stories of near-duplicates (Jaccard of word 3-grams >= ``threshold``).
+
+    The LSH proposes pairs from ``lsh_threshold`` (default ``threshold - 0.1``) up, so pairs just
+    under the threshold are checked (and listed in ``pairs``) too.
 
     >>> a = Document("a", "عراقچی وزیر امور خارجه ایران روز چهارشنبه در مسکو با لاوروف دیدار و گفت‌وگو کرد")
     >>> b = Document("b", "عراقچي وزير امور خارجه ايران روز چهارشنبه در مسكو با لاوروف ديدار و گفتوگو كرد")
@@ -93,7 +97,8 @@ def find_stories(docs: Iterable[Document], threshold: float = 0.8, num_perm: int
 
     order: list[tuple[str, str]] = []  # (date, id): the story id is the earliest article's
     sets: dict[str, np.ndarray] = {}
-    lsh = MinHashLSH(threshold=max(0.05, threshold - 0.1), num_perm=num_perm)  # lower LSH bar, exact check after
+    bar = threshold - 0.1 if lsh_threshold is None else lsh_threshold
+    lsh = MinHashLSH(threshold=min(max(0.05, bar), 0.99), num_perm=num_perm)  # a lower bar, the exact check after
     uf = _UnionFind()
     pairs: list[Pair] = []
     for doc in docs:

@@ -74,8 +74,12 @@ def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
     """The gazetteer from ``path`` (the package's ``data/geo/places.yaml`` by default, loaded once)."""
     if path is None:
         return _default()
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ten times faster on 10,000 lines
     with open(path, encoding="utf-8") as fh:
-        rows = yaml.safe_load(fh) or []
+        try:
+            rows = yaml.load(fh.read(), Loader=loader) or []
+        except yaml.YAMLError as e:
+            raise DictionaryError(str(path), None, f"not valid YAML ({e})") from None
     return Gazetteer([_place(r, str(path), i) for i, r in enumerate(rows, 1)])
 
 
