@@ -78,8 +78,9 @@ def code(paths, fmt, include_flagged, workers):
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", default="rooydad.db", show_default=True, help="Store: SQLite file, sqlite:///path or postgresql://user@host/db.")
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes coding (default: every core); one process writes.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=200, show_default=True, help="Documents per write transaction.")
 @map_option
-def ingest(paths, db, workers):
+def ingest(paths, db, workers, batch_size):
     """Code documents and store them; a document already stored unchanged is skipped.
 
     Writes in batched transactions: an interrupted run is completed by running it again.
@@ -89,7 +90,7 @@ def ingest(paths, db, workers):
 
     tally = Tally()
     with open_store(db) as store:
-        s = ingest_documents(store, documents(paths, tally), lambda docs: _code_all_docs(docs, tally, workers))
+        s = ingest_documents(store, documents(paths, tally), lambda docs: _code_all_docs(docs, tally, workers), batch_size)
         docs, events = store.counts()
     click.echo(f"{s.added} added, {s.replaced} replaced, {s.unchanged} unchanged, {tally.failed} failed; store holds {docs} documents, {events} events", err=True)
     if tally.failed:

@@ -4,13 +4,28 @@ questions themselves are :mod:`rooydad.store.queries` (the web API asks the same
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import sys
 from collections.abc import Sequence
 
 import click
 
+from ..errors import RooydadError
 from .app import cli
+
+
+def one_line_errors(f):
+    """Library errors become click's one-line ``Error: ...`` and exit 1, never a traceback."""
+
+    @functools.wraps(f)
+    def wrapper(*args, **kwargs):
+        try:
+            return f(*args, **kwargs)
+        except RooydadError as e:
+            raise click.ClickException(str(e)) from None
+
+    return wrapper
 
 db_option = click.option("--db", default="rooydad.db", show_default=True, help="Store: SQLite file, sqlite:///path or postgresql://user@host/db.")
 FORMATS = ("table", "csv", "json")
@@ -62,6 +77,7 @@ def filter_options(f):
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
 @db_option
 @format_option
+@one_line_errors
 def search(query, limit, db, fmt):
     """Full-text search of the stored articles, whatever their half-spaces, letter forms or digits.
 
@@ -80,6 +96,7 @@ def search(query, limit, db, fmt):
 @click.option("--offset", type=click.IntRange(min=0), default=0)
 @db_option
 @format_option
+@one_line_errors
 def events(source, target, root, code, since, until, include_flagged, limit, offset, db, fmt):
     """Stored events matching the filters, by date."""
     from ..store import queries as Q
@@ -99,6 +116,7 @@ def events(source, target, root, code, since, until, include_flagged, limit, off
 @click.option("--by", type=click.Choice(["day", "week", "month", "year"]), default="month", show_default=True)
 @db_option
 @format_option
+@one_line_errors
 def series(dyad, source, target, root, code, since, until, include_flagged, by, db, fmt):
     """Event counts, mean Goldstein and counts per QuadClass over time (undated events left out)."""
     from ..store import queries as Q
@@ -120,6 +138,7 @@ def series(dyad, source, target, root, code, since, until, include_flagged, by, 
 @click.option("--until", help="Last event date, YYYY-MM-DD.")
 @db_option
 @format_option
+@one_line_errors
 def actors(top, since, until, db, fmt):
     """The most active actors in the store: events as source and as target."""
     from ..store import queries as Q
@@ -135,6 +154,7 @@ def actors(top, since, until, db, fmt):
 @click.option("--out", required=True, help="File to write (- for standard output); a directory for parquet.")
 @click.option("--include-flagged", is_flag=True, help="Also negated, planned and hypothetical events.")
 @db_option
+@one_line_errors
 def export(fmt, out, include_flagged, db):
     """Export the stored events for other tools."""
     from ..store.export import export as run
