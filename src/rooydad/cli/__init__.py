@@ -9,6 +9,7 @@ import click
 
 from ..errors import RooydadError
 from . import commands  # noqa: F401  (registers the commands)
+from . import coverage  # noqa: F401
 from . import store_commands  # noqa: F401
 from . import sources  # noqa: F401
 from . import serve  # noqa: F401
