@@ -365,6 +365,20 @@ def test_store_locked_database_is_a_store_error(tmp_path):
         blocker.close()
 
 
+def test_store_full_disk_is_a_store_error_and_loses_nothing(tmp_path):
+    from sqlalchemy import event
+
+    s = open_store(str(tmp_path / "full.db"))
+    s.write(SANCTIONS[0])
+    pages = s.execute_text("PRAGMA page_count")[0]["page_count"]
+    event.listen(s.engine, "connect", lambda c, _: c.execute(f"PRAGMA max_page_count={pages + 2}"))
+    s.engine.dispose()
+    with pytest.raises(StoreError, match="full.db: cannot write .*full"):
+        s.write(coded("big", "تحریم‌ها " * 5000, "2020-01-01"))
+    assert s.counts() == (1, 2)
+    s.close()
+
+
 def test_store_matching_form_is_shared_by_index_and_query():
     assert index_form("تحریم ها") == index_form("تحریم‌ها") == index_form("تحريم‌ها") == "تحریمها"
     assert index_form("۲۰۲۶") == "2026"

@@ -94,7 +94,7 @@ class Store:
                     kw["poolclass"] = StaticPool
                     kw["connect_args"]["check_same_thread"] = False
             self.engine: Engine = create_engine(sa_url, **kw)
-        except (ArgumentError, NoSuchModuleError, ValueError) as e:
+        except (ArgumentError, NoSuchModuleError, ValueError, OSError) as e:
             raise StoreError(f"{self.display}: cannot open store ({e})") from None
         self.dialect = self.engine.dialect.name
         if self.dialect == "sqlite":
