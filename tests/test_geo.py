@@ -41,13 +41,14 @@ def test_geo_gazetteer_coverage():
 @pytest.mark.parametrize("sentence, name, country", [
     ("عراقچی در مسکو با لاوروف دیدار کرد.", "Moscow", "RUS"),
     ("رئیس‌جمهور روسیه به تهران سفر کرد.", "Tehran", "IRN"),
-    ("نماینده ایران در نیویورک گفت.", "New York City", "USA"),
+    ("نشست شورای امنیت در نیویورک برگزار شد.", "New York City", "USA"),
+    ("هیئت آمریکایی برای مذاکره به عربستان رفته بود.", "Saudi Arabia", "SAU"),  # a country before a verb of travel
     ("وزیر خارجه در سفر به ژنو با همتای خود گفت‌وگو کرد.", "Geneva", "CHE"),
     ("استاندار در استان فارس از پروژه‌ها بازدید کرد.", "Fars Province", "IRN"),
     ("ناوهای آمریکایی در خلیج فارس مستقر شدند.", "Persian Gulf", None),
     ("هيئت ايراني در مسكو مذاكره كرد.", "Moscow", "RUS"),  # Arabic letter forms
     ("مذاکرات در ایران برگزار شد.", "Iran", "IRN"),
-], ids=["dar-moscow", "be-tehran", "dar-newyork", "safar-be-geneva", "ostan-fars", "persian-gulf", "arabic-letters", "country"])
+], ids=["dar-moscow", "be-tehran", "dar-newyork", "be-country-travel", "safar-be-geneva", "ostan-fars", "persian-gulf", "arabic-letters", "country"])
 def test_geo_locate_after_cue(sentence, name, country):
     loc = locate(tokenize(sentence), sentence)
     assert (loc.name, loc.country) == (name, country)
@@ -58,9 +59,17 @@ def test_geo_locate_after_cue(sentence, name, country):
     "به گزارش فارس، وزیر گفت همکاری‌ها ادامه دارد.",  # فارس is the agency here
     "ایران به آمریکا هشدار داد.",  # to America: the addressee, not a place
     "مسکو و تهران همکاری را گسترش می‌دهند.",  # no locative cue: the capitals are actors
-], ids=["agency", "addressee", "no-cue"])
+    "سفیر ایران در باکو گفت روابط خوب است.",  # a post, not a scene
+], ids=["agency", "addressee", "no-cue", "post"])
 def test_geo_no_place_without_cue(sentence):
     assert locate(tokenize(sentence), sentence) is None
+
+
+def test_geo_visit_goes_to_destination():
+    s = "وی در استانبول سوار هواپیما شد و به بیروت رفت."
+    t = tokenize(s)
+    assert locate(t, s).name == "Istanbul"
+    assert locate(t, s, visit=True).name == "Beirut"
 
 
 def test_geo_ambiguous_name_goes_to_actors_country():

@@ -42,6 +42,12 @@ def test_stories_threshold_decides():
     assert find_stories([IRNA, edited], threshold=sim - 0.05).story_of["x"] == "irna-1"
 
 
+def test_stories_dated_days_apart_are_not_one_story():
+    later = Document("irna-7", REPORT, "2025-12-24", "ایرنا")  # a templated report a week on
+    assert find_stories([IRNA, later]).story_of["irna-7"] == "irna-7"
+    assert find_stories([IRNA, later], max_days=None).story_of["irna-7"] == "irna-1"
+
+
 def test_stories_events_counted_once_with_articles_and_sources(dictionaries):
     coded = [code_document(d, dictionaries) for d in (IRNA, FARS, ISNA, IRNA2, OTHER)]
     events = {(e.story_id, e.event.source.code, e.event.cameo, e.event.target.code): e for e in story_events(coded)}

@@ -60,7 +60,7 @@ def _event(raw: RawEvent, doc: Document, sentence: int, tokens, date: str | None
         negated=raw.negated,
         modality=raw.modality,
         spans=((s, e),),
-        location=locate_event(tokens, raw.start, raw.end, (raw.source.code, raw.target.code), doc.text, lead=not raw.embedded),
+        location=locate_event(tokens, raw.start, raw.end, (raw.source.code, raw.target.code), doc.text, not raw.embedded, raw.frame.cameo),
     )
 
 

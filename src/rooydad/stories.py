@@ -4,7 +4,9 @@ The same report is carried by many agencies, often word for word. Articles are c
 word 3-gram shingles of the matching form (``text.key``: letter forms, digits and half-spaces
 folded, so Fars's Arabic ``ي ك`` and IRNA's Persian ``ی ک`` look alike) with MinHash LSH
 (datasketch); pairs the LSH proposes are kept when their shingle Jaccard reaches the threshold,
-and kept pairs are joined transitively into stories. An event reported in several articles of one
+and kept pairs are joined transitively into stories. Two dated articles more than ``max_days``
+apart are never one story: templated series (daily exchange rates, a car maker's weekly
+pre-sales, the sessions of one trial) reach the threshold with different events. An event reported in several articles of one
 story becomes one :class:`StoryEvent` with ``num_articles`` and ``num_sources`` (distinct
 agencies), as GDELT's NumArticles and NumSources.
 """
@@ -81,8 +83,16 @@ class _UnionFind:
             self.parent[rb] = ra
 
 
+def _days_apart(a: str | None, b: str | None) -> int:
+    if not a or not b:
+        return 0
+    import datetime as dt
+
+    return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
+
+
 def find_stories(docs: Iterable[Document], threshold: float = 0.8, num_perm: int = NUM_PERM,
-                 lsh_threshold: float | None = None) -> Stories:
+                 lsh_threshold: float | None = None, max_days: int | None = 2) -> Stories:
     """Group documents into stories of near-duplicates (Jaccard of word 3-grams >= ``threshold``).
 
     The LSH proposes pairs from ``lsh_threshold`` (default ``threshold - 0.1``) up, so pairs just
@@ -97,6 +107,7 @@ def find_stories(docs: Iterable[Document], threshold: float = 0.8, num_perm: int
 
     order: list[tuple[str, str]] = []  # (date, id): the story id is the earliest article's
     sets: dict[str, np.ndarray] = {}
+    dates: dict[str, str | None] = {}
     bar = threshold - 0.1 if lsh_threshold is None else lsh_threshold
     lsh = MinHashLSH(threshold=min(max(0.05, bar), 0.99), num_perm=num_perm)  # a lower bar, the exact check after
     uf = _UnionFind()
@@ -106,6 +117,7 @@ def find_stories(docs: Iterable[Document], threshold: float = 0.8, num_perm: int
             continue
         sh = shingles(doc.text)
         sets[doc.id] = sh
+        dates[doc.id] = doc.date
         order.append((doc.date or "9999", doc.id))
         uf.find(doc.id)
         if not len(sh):
@@ -115,7 +127,7 @@ def find_stories(docs: Iterable[Document], threshold: float = 0.8, num_perm: int
         for other in lsh.query(m):
             sim = jaccard(sh, sets[other])
             pairs.append(Pair(other, doc.id, sim))
-            if sim >= threshold:
+            if sim >= threshold and (max_days is None or _days_apart(dates[other], doc.date) <= max_days):
                 uf.union(other, doc.id)
         lsh.insert(doc.id, m)
     members: dict[str, list[str]] = defaultdict(list)

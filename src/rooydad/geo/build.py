@@ -148,7 +148,7 @@ def build(out=sys.stdout) -> None:
         if not name:
             continue
         names = [name] + {"US": ["آمریکا", "امریکا", "ایالات متحده آمریکا"], "GB": ["انگلیس", "انگلستان"], "PS": ["فلسطین"],
-                          "AE": ["امارات"], "KR": ["کره جنوبی"], "KP": ["کره شمالی"], "NL": ["هلند"], "IL": ["اسرائیل", "فلسطین اشغالی"]}.get(iso, [])
+                          "AE": ["امارات"], "SA": ["عربستان"], "AZ": ["آذربایجان"], "BA": ["بوسنی"], "CZ": ["جمهوری چک"], "KR": ["کره جنوبی"], "KP": ["کره شمالی"], "NL": ["هلند"], "IL": ["اسرائیل", "فلسطین اشغالی"]}.get(iso, [])
         names = list({key(x): x for x in reversed(names)}.values())[::-1]
         out.write(f"- names: [{', '.join(_y(x) for x in names)}]\n  name: {_y(c['name'])}\n  country: {c['iso3']}\n  kind: country\n"
                   f"  lat: null\n  lon: null\n  source: CLDR territory {iso} (babel)\n")

@@ -1,8 +1,10 @@
 """Where an event happened: the place its sentence names after a locative cue, else the lead's.
 
 A place name counts only after a cue: ``در`` (in) for any place; ``به``, ``وارد``, ``راهی``
-(to, into) for cities and regions only, since ``به آمریکا`` is more often "to America" the
-addressee than a destination. ``استان X`` is the province, ``شهر X`` the city. Names shared by
+(to, into) for cities and regions, and for a country only before a verb of travel (``به
+عربستان رفت``), since ``به آمریکا`` is more often "to America" the addressee than a destination.
+A person's post (``سفیر ایران در باکو``) is not where the event happened. A visit (CAMEO 042,
+043) happened at its destination (``به X``) when the sentence names one. ``استان X`` is the province, ``شهر X`` the city. Names shared by
 several places go to the one in the country of the event's actors, else to the country, the
 capital, the larger city. A sentence naming no place takes the place of the article's lead
 (its dateline, ``به گزارش ... از X``, or the first place named).
@@ -22,6 +24,9 @@ from .gazetteer import Gazetteer, Place, load_gazetteer
 CUE_ANY = frozenset({"در"})
 CUE_TO = frozenset({"به", "وارد", "راهی"})
 GENERIC = {"استان": ("province",), "شهر": ("city", "capital"), "شهرهای": ("city", "capital"), "پایتخت": ("capital",)}
+TRAVEL = frozenset({"سفر", "رفت", "رفته", "رفتند", "رفتهاند", "رفتهبود", "عزیمت", "امد", "امدند", "بازگشت", "سفرکرد", "رسید", "رسیدند"})
+POST = frozenset({"سفیر", "سفرای", "کاردار", "نماینده", "نمایندگی", "نمایندگان", "سرکنسول", "کنسول", "وابسته", "رایزن"})
+VISITS = ("042", "043")
 RANK = {"country": 4, "capital": 3, "city": 2, "region": 2, "province": 1}
 
 
@@ -41,6 +46,7 @@ class PlaceMention:
     start: int  # token index of the name
     end: int
     places: tuple[Place, ...]
+    to: bool = False  # after به / وارد / راهی: a destination
 
 
 def mentions(tokens: Sequence[Token], gaz: Gazetteer | None = None) -> list[PlaceMention]:
@@ -50,6 +56,8 @@ def mentions(tokens: Sequence[Token], gaz: Gazetteer | None = None) -> list[Plac
     out = []
     for i, k in enumerate(keys[:-1]):
         if k not in CUE_ANY and k not in CUE_TO:
+            continue
+        if POST & set(keys[max(0, i - 3) : i]):  # سفیر ایران در باکو: a title, not a scene
             continue
         j, kinds = i + 1, None
         if keys[j] in GENERIC and j + 1 < len(keys):
@@ -61,10 +69,10 @@ def mentions(tokens: Sequence[Token], gaz: Gazetteer | None = None) -> list[Plac
             places = [p for p in places if p.kind in kinds]
         else:
             places = [p for p in places if p.kind != "province"] or places
-        if k in CUE_TO and not kinds:
+        if k in CUE_TO and not kinds and not (j + n < len(keys) and keys[j + n] in TRAVEL):
             places = [p for p in places if p.kind != "country"]
         if places:
-            out.append(PlaceMention(j, j + n, tuple(places)))
+            out.append(PlaceMention(j, j + n, tuple(places), k in CUE_TO))
     return out
 
 
@@ -82,7 +90,7 @@ def _location(m: PlaceMention, tokens: Sequence[Token], text: str | None, countr
 
 
 def locate(tokens: Sequence[Token], text: str | None = None, near: tuple[int, int] | None = None,
-           countries: Iterable[str] = ()) -> GeoLocation | None:
+           countries: Iterable[str] = (), visit: bool = False) -> GeoLocation | None:
     """The place a sentence names (nearest to token span ``near``; a city before a country).
 
     >>> from rooydad.text import tokenize
@@ -98,7 +106,7 @@ def locate(tokens: Sequence[Token], text: str | None = None, near: tuple[int, in
     def order(m: PlaceMention):
         only_country = all(p.kind == "country" for p in m.places)
         dist = 0 if near is None else max(a - m.end, m.start - b, 0)
-        return (only_country, dist, m.start)
+        return (visit and not m.to, only_country, dist, m.start)
 
     return _location(min(found, key=order), tokens, text, countries)
 
@@ -131,6 +139,7 @@ def lead_place(text: str) -> GeoLocation | None:
 
 
 def locate_event(tokens: Sequence[Token], start: int, end: int, actors: Iterable[str], text: str,
-                 lead: bool = True) -> GeoLocation | None:
+                 lead: bool = True, cameo: str = "") -> GeoLocation | None:
     """An event's location: its sentence's place (near tokens ``start..end``), else the lead's if ``lead``."""
-    return locate(tokens, text, (start, end), actors) or (lead_place(text) if lead else None)
+    found = locate(tokens, text, (start, end), actors, visit=cameo in VISITS)
+    return found or (lead_place(text) if lead else None)
