@@ -19,7 +19,7 @@ from .dictionary import ActorDictionary, Entry
 BREAKS = frozenset(
     "و یا که به از با در را تا برای علیه بر درباره میان بین نزد پس پیش بعد قبل هم نیز اما ولی است بود شد کرد گفت".split()
 )
-QUOTES = frozenset({'"', "«", "»", "“", "”", "'"})  # `"بشار اسد" رئیس جمهور سوریه` is one phrase
+QUOTES = frozenset({'"', "«", "»", "“", "”", "'", "(", ")"})  # `"بشار اسد" رئیس جمهور سوریه`, `رئیس‌جمهور (ترامپ)`
 COUNTRYISH = frozenset({"country", "demonym", "capital", "home", "this_country", "igo"})
 
 

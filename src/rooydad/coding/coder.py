@@ -90,6 +90,14 @@ def _marked_by(lst: ActorList, markers: Sequence[tuple[str, ...]], tokens: Seque
     return False
 
 
+def _distinct(a: str, b: str) -> bool:
+    """Two different actors: not the same code (GUIDE.md), nor a country and its own organ
+    (`مقامات ایران ... درباره حمله به ایران هشدار دادند` is not IRNGOV against IRN)."""
+    if a == b:
+        return False
+    return not (a[:3] == b[:3] and not a.startswith(("IGO", "NGO")) and (len(a) == 3 or len(b) == 3))
+
+
 def _plain_words(tokens: Sequence[Token], start: int, end: int) -> bool:
     """Only content words between (an ezafe chain), no preposition, conjunction or stop."""
     return all(t.key not in BREAKS and t.key not in PREPOSITIONS and t.key[:1].isalpha() for t in tokens[start:end])
@@ -342,5 +350,5 @@ class SentenceCoder:
             RawEvent(s, t, frame, start, end, negated, modality, embedded, round(conf, 2))
             for s in sources
             for t in targets
-            if s is not None and t is not None and s.code != t.code
+            if s is not None and t is not None and _distinct(s.code, t.code)
         ]
