@@ -83,10 +83,17 @@ EXTRA = {
 
 # Wrong or misleading GeoNames alternate names: (English name, Persian name) left out.
 DROP = {("Qods", "کرج"), ("Qods", "قدس"), ("Arāk", "ساوه"), ("Amman", "عمان"), ("Alvand", "البرز"), ("Dili", "دلی"),
-        ("Benin City", "بنین"), ("Al Madīnah", "المدینه"), ("Xinyang", "شینیانگ"), ("Guangzhou", "شینیانگ")}
+        ("Benin City", "بنین"), ("Ibadan", "آبادان"), ("Ibadan", "ابادان"), ("Al Madīnah", "المدینه"), ("Xinyang", "شینیانگ"), ("Guangzhou", "شینیانگ")}
 
 # Names that are common words or personal names far more often than places: left out.
-BLOCK = {"نور", "امید", "مهر", "بهار", "ایران", "شهر", "میانه", "مرند", "دامغان", "کمال", "خوی", "سلام", "الیاس", "عادل", "بابل"}
+# Checked on the corpus: the words that follow در / به most often and are not the place there.
+BLOCK = {"نور", "امید", "مهر", "بهار", "ایران", "شهر", "میانه", "کمال", "سلام", "الیاس", "عادل",
+         "میدان", "آستانه", "امان", "اردو", "پردیس", "اندیشه", "مردان", "ربات", "سده", "احمدی", "وان", "عشاق",
+         "صور", "آبها", "آب‌ها", "قوم", "نوک", "دوشنبه", "محلات", "الجزیره", "کیف", "بهارستان"}
+
+
+BLOCK_KEYS = {key(w) for w in BLOCK}
+DROP_KEYS = {(en, key(w)) for en, w in DROP}
 
 
 def _persian(name: str) -> bool:
@@ -104,7 +111,7 @@ def _names(city: dict, tz_city: dict[str, str]) -> list[str]:
     for n in out:
         n = unicodedata.normalize("NFC", n.strip())
         k = key(n)
-        if len(k.replace(" ", "")) >= 3 and k not in seen and n not in BLOCK and (city["name"], n) not in DROP:
+        if len(k.replace(" ", "")) >= 3 and k not in seen and k not in BLOCK_KEYS and (city["name"], k) not in DROP_KEYS:
             seen.add(k)
             names.append(n)
     return names

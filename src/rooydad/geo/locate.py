@@ -4,7 +4,8 @@ A place name counts only after a cue: ``در`` (in) for any place; ``به``, ``�
 (to, into) for cities and regions, and for a country only before a verb of travel (``به
 عربستان رفت``), since ``به آمریکا`` is more often "to America" the addressee than a destination.
 A person's post (``سفیر ایران در باکو``) is not where the event happened. A visit (CAMEO 042,
-043) happened at its destination (``به X``) when the sentence names one. ``استان X`` is the province, ``شهر X`` the city. Names shared by
+043) happened at its destination (``به X``) when the sentence names one. ``استان X`` is the province, ``شهر X`` the city; a bare province name counts after ``در`` only,
+and never for ``فارس`` (the agency), ``مرکزی`` (central), ``البرز``, ``گلستان``. Names shared by
 several places go to the one in the country of the event's actors, else to the country, the
 capital, the larger city. A sentence naming no place takes the place of the article's lead
 (its dateline, ``به گزارش ... از X``, or the first place named).
@@ -27,6 +28,8 @@ GENERIC = {"استان": ("province",), "شهر": ("city", "capital"), "شهره
 TRAVEL = frozenset({"سفر", "رفت", "رفته", "رفتند", "رفتهاند", "رفتهبود", "عزیمت", "امد", "امدند", "بازگشت", "سفرکرد", "رسید", "رسیدند"})
 POST = frozenset({"سفیر", "سفرای", "کاردار", "نماینده", "نمایندگی", "نمایندگان", "سرکنسول", "کنسول", "وابسته", "رایزن"})
 VISITS = ("042", "043")
+# Province names that are also an agency or a common word: the province only as ``استان X``.
+PROVINCE_NEEDS_OSTAN = frozenset({"فارس", "مرکزی", "البرز", "گلستان"})
 RANK = {"country": 4, "capital": 3, "city": 2, "region": 2, "province": 1}
 
 
@@ -65,10 +68,12 @@ def mentions(tokens: Sequence[Token], gaz: Gazetteer | None = None) -> list[Plac
         n, places = gaz.match(keys, j)
         if not n:
             continue
+        name = " ".join(keys[j : j + n])
         if kinds:
             places = [p for p in places if p.kind in kinds]
         else:
-            places = [p for p in places if p.kind != "province"] or places
+            places = [p for p in places if p.kind != "province"] or (
+                [] if k in CUE_TO or name in PROVINCE_NEEDS_OSTAN else places)
         if k in CUE_TO and not kinds and not (j + n < len(keys) and keys[j + n] in TRAVEL):
             places = [p for p in places if p.kind != "country"]
         if places:
