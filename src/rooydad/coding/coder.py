@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..actors.tagger import BREAKS, ActorMention, DocumentContext
+from ..actors.tagger import BREAKS, QUOTES, ActorMention, DocumentContext
 from ..model import Actor, Token
 from .frames import Frame, FrameLexicon, FrameMatch
 from .verbs import finite_forms, single_word_forms
@@ -81,8 +81,11 @@ def _marked_by(lst: ActorList, markers: Sequence[tuple[str, ...]], tokens: Seque
             if _keys(tokens, lst.end, lst.end + 1) == marker:
                 return True
             continue
-        for skip in range(MAX_HEAD_NOUNS + 1):
-            between = tokens[max(0, lst.start - skip) : lst.start]
+        quotes = 0
+        while lst.start - quotes > 0 and tokens[lst.start - quotes - 1].key in QUOTES:
+            quotes += 1  # `با "بشار اسد"`
+        for skip in range(quotes, quotes + MAX_HEAD_NOUNS + 1):
+            between = tokens[max(0, lst.start - skip) : lst.start - quotes]
             if any(t.key in BREAKS or not t.key[:1].isalpha() for t in between):
                 break
             if _keys(tokens, lst.start - skip - len(marker), lst.start - skip) == marker:
@@ -307,8 +310,10 @@ class SentenceCoder:
         clause = _clause_start(tokens, vs)
         before = tokens[vs - 1].key if vs > 0 else ""
         infinitive = frame.kind == "verb"
-        after = [lst for lst in lists if lst.start >= ve and lst.start - ve <= 3]
-        if before in ("با", "ضمن"):
+        after = [lst for lst in lists if lst.start >= ve and lst.start - ve <= 4]
+        possessor = next((lst for lst in lists if 0 <= lst.start - ve <= 2 and _plain_words(tokens, ve, lst.start)), None)
+        if before in ("با", "ضمن") or (before == "در" and not infinitive and possessor is None):
+            # `در دیدار خود با X`: no possessor, so the clause subject met X.
             targets = after[:1] if infinitive else [lst for lst in after if _marked_by(lst, frame.target, tokens)]
             if not targets:
                 return []
@@ -321,7 +326,7 @@ class SentenceCoder:
             prior = [lst for lst in lists if lst.end <= vs and lst.start >= clause]
             src, target = (prior[-1] if prior else None), (after[0] if after else None)
         else:
-            src = next((lst for lst in lists if 0 <= lst.start - ve <= 2 and _plain_words(tokens, ve, lst.start)), None)
+            src = possessor
             if src is None:
                 return []
             near = [lst for lst in lists if lst.start >= src.end and lst.start - src.end <= 3]
