@@ -82,6 +82,11 @@ def _merge(events: list[Event]) -> tuple[Event, ...]:
     return tuple(out.values())
 
 
+def _date_in_text(text: str) -> dt.date | None:
+    """For an undated article, the first full date its text gives: who held which office then."""
+    return next((r.date for r in find_dates(text[:2000], None) if r.precision == "day"), None)
+
+
 def code_document(doc: Document, dictionaries: Dictionaries | None = None) -> CodedDocument:
     """Code one document: its events, each traceable to its sentence and words.
 
@@ -93,7 +98,7 @@ def code_document(doc: Document, dictionaries: Dictionaries | None = None) -> Co
     d = dictionaries or load_dictionaries()
     try:
         day = parse_iso(doc.date) if doc.date else None
-        ctx = DocumentContext(day, home=d.actors.home_country)
+        ctx = DocumentContext(day or _date_in_text(doc.text), home=d.actors.home_country)
         coder = SentenceCoder(d.frames)
         events: list[Event] = []
         for i, (s, e) in enumerate(split_sentences(doc.text)):

@@ -54,8 +54,9 @@ class Entry:
         """The person's code on ``day``; with no date, the latest role."""
         if not self.roles:
             return self.code
-        if day is None:
-            return max(self.roles, key=lambda r: r.start or dt.date.min).code
+        if day is None:  # undated: the latest office held, before a later out-of-office role
+            active = [r for r in self.roles if not r.code.endswith("OPP")] or list(self.roles)
+            return max(active, key=lambda r: r.start or dt.date.min).code
         for r in self.roles:
             if r.holds_on(day):
                 return r.code
