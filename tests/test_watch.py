@@ -15,9 +15,11 @@ def test_watch_once_codes_and_stores_new_items(tmp_path):
     broken = tmp_path / "broken.xml"
     broken.write_text("<html>نه خوراک</html", encoding="utf-8")
     db = tmp_path / "w.db"
-    r = CliRunner().invoke(cli, ["watch", str(broken), str(feed), str(tmp_path / "missing.rss"), "--db", str(db), "--once"])
+    refused = "http://127.0.0.1:9/feed.rss"  # nothing listens on the discard port: fails at once, offline
+    r = CliRunner().invoke(cli, ["watch", str(broken), refused, str(feed), str(tmp_path / "missing.rss"), "--db", str(db), "--once"])
     assert r.exit_code == 0, r.output
-    assert "2 new, 0 changed, 0 unchanged" in r.output and "2 of 3 feed(s) failed" in r.output
+    assert "2 new, 0 changed, 0 unchanged" in r.output and "3 of 4 feed(s) failed" in r.output
+    assert f"{refused}: cannot fetch (ConnectError" in r.output
     assert f"{broken}: not an RSS/Atom feed" in r.output
     store = open_store(str(db))
     try:

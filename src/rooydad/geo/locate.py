@@ -1,14 +1,17 @@
 """Where an event happened: the place its sentence names after a locative cue, else the lead's.
 
 A place name counts only after a cue: ``در`` (in) for any place; ``به``, ``وارد``, ``راهی``
-(to, into) for cities and regions, and for a country only before a verb of travel (``به
-عربستان رفت``), since ``به آمریکا`` is more often "to America" the addressee than a destination.
-A person's post (``سفیر ایران در باکو``) is not where the event happened. A visit (CAMEO 042,
-043) happened at its destination (``به X``) when the sentence names one. ``استان X`` is the province, ``شهر X`` the city; a bare province name counts after ``در`` only,
+(to, into) for cities and regions, and for a country or a capital only on a journey (``به
+عربستان رفت``, ``سفر به مسکو``), since ``به آمریکا``, ``به واشنگتن`` are more often the addressee
+than a destination. A person's post (``سفیر ایران در باکو``) is not where the event happened.
+A visit (CAMEO 042, 043) happened at its destination (``به X``) when the sentence names one.
+``استان X`` is the province, ``شهر X`` the city; a bare province name counts after ``در`` only,
 and never for ``فارس`` (the agency), ``مرکزی`` (central), ``البرز``, ``گلستان``. Names shared by
 several places go to the one in the country of the event's actors, else to the country, the
-capital, the larger city. A sentence naming no place takes the place of the article's lead
-(its dateline, ``به گزارش ... از X``, or the first place named).
+capital, the larger city. A sentence naming no place takes the place of the article's lead: its
+dateline (``تهران- ایرنا-``, ``به گزارش ... از X``) or the destination of a journey the lead
+reports (``به مسکو سفر کرده است``); any other place a lead names is often not where later
+events happen.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ CUE_ANY = frozenset({"در"})
 CUE_TO = frozenset({"به", "وارد", "راهی"})
 GENERIC = {"استان": ("province",), "شهر": ("city", "capital"), "شهرهای": ("city", "capital"), "پایتخت": ("capital",)}
 TRAVEL = frozenset({"سفر", "رفت", "رفته", "رفتند", "رفتهاند", "رفتهبود", "عزیمت", "امد", "امدند", "بازگشت", "سفرکرد", "رسید", "رسیدند"})
+TRAVEL_NOUNS = frozenset({"سفر", "سفرش", "عزیمت", "ورود", "بازگشت", "مقصد", "پرواز", "اعزام"})
 POST = frozenset({"سفیر", "سفرای", "کاردار", "نماینده", "نمایندگی", "نمایندگان", "سرکنسول", "کنسول", "وابسته", "رایزن"})
 VISITS = ("042", "043")
 # Province names that are also an agency or a common word: the province only as ``استان X``.
@@ -50,6 +54,7 @@ class PlaceMention:
     end: int
     places: tuple[Place, ...]
     to: bool = False  # after به / وارد / راهی: a destination
+    travel: bool = False  # ... of a journey (به X سفر کرد, سفر به X, وارد X شد)
 
 
 def mentions(tokens: Sequence[Token], gaz: Gazetteer | None = None) -> list[PlaceMention]:
@@ -74,10 +79,11 @@ def mentions(tokens: Sequence[Token], gaz: Gazetteer | None = None) -> list[Plac
         else:
             places = [p for p in places if p.kind != "province"] or (
                 [] if k in CUE_TO or name in PROVINCE_NEEDS_OSTAN else places)
-        if k in CUE_TO and not kinds and not (j + n < len(keys) and keys[j + n] in TRAVEL):
-            places = [p for p in places if p.kind != "country"]
+        travel = k != "به" or (j + n < len(keys) and keys[j + n] in TRAVEL) or (i > 0 and keys[i - 1] in TRAVEL_NOUNS)
+        if k in CUE_TO and not kinds and not travel:  # به واشنگتن هشدار داد: the addressee
+            places = [p for p in places if p.kind not in ("country", "capital")]
         if places:
-            out.append(PlaceMention(j, j + n, tuple(places), k in CUE_TO))
+            out.append(PlaceMention(j, j + n, tuple(places), k in CUE_TO, k in CUE_TO and travel))
     return out
 
 
@@ -118,7 +124,7 @@ def locate(tokens: Sequence[Token], text: str | None = None, near: tuple[int, in
 
 @lru_cache(maxsize=256)
 def _lead_place(lead: str) -> GeoLocation | None:
-    """The place of an article's lead: its dateline (``تهران- ایرنا-``), ``... از X``, else the first named."""
+    """The place of an article's lead: its dateline (``تهران- ایرنا-``, ``... از X``) or a journey's destination."""
     tokens = tokenize(lead)
     gaz = load_gazetteer()
     keys = [t.key for t in tokens]
@@ -133,7 +139,8 @@ def _lead_place(lead: str) -> GeoLocation | None:
                     if n and (places := [p for p in places if p.kind in ("city", "capital")]):
                         return _location(PlaceMention(j + 1, j + 1 + n, tuple(places)), tokens, lead, ())
             break
-    return locate(tokens, lead)
+    trips = [m for m in mentions(tokens, gaz) if m.travel]
+    return _location(trips[0], tokens, lead, ()) if trips else None
 
 
 def lead_place(text: str) -> GeoLocation | None:
