@@ -42,7 +42,12 @@ class DaskEngine:
     @property
     def dashboard(self) -> str | None:
         """The Dask dashboard address (served when bokeh is installed)."""
-        return getattr(self._client, "dashboard_link", None)
+        import importlib.util
+
+        link = getattr(self._client, "dashboard_link", None)
+        if link and self._cluster is not None and importlib.util.find_spec("bokeh") is None:
+            return f"{link} (pip install bokeh to serve it)"
+        return link
 
     def describe(self) -> str:
         where = self._client.scheduler.address if self._client else "?"

@@ -120,7 +120,10 @@ def _check_run(out: Path, paths: Sequence[str], chunk_size: int) -> None:
 
 
 def count_records(paths: Iterable[str]) -> int | None:
-    """Records in the input (non-blank JSONL lines, one per text file), for an ETA; None for stdin."""
+    """Records in the input, for an ETA: non-blank JSONL lines, one per text or HTML file.
+
+    None (no ETA) for standard input and for formats whose records cannot be counted cheaply.
+    """
     n = 0
     for p in paths:
         if p == "-":
@@ -129,9 +132,11 @@ def count_records(paths: Iterable[str]) -> int | None:
         files = sorted(c for c in path.rglob("*") if c.is_file() and c.name.lower().endswith(SUFFIXES)) if path.is_dir() else [path]
         for f in files:
             name = f.name.lower()
-            if name.endswith(".txt"):
+            if name.endswith((".txt", ".html", ".htm")):
                 n += 1
                 continue
+            if not name.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".json.gz")):
+                return None
             try:
                 with (gzip.open(f, "rb") if name.endswith(".gz") else f.open("rb")) as fh:
                     n += sum(1 for line in fh if line.strip())
