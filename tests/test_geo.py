@@ -60,9 +60,24 @@ def test_geo_locate_after_cue(sentence, name, country):
     "ایران به آمریکا هشدار داد.",  # to America: the addressee, not a place
     "مسکو و تهران همکاری را گسترش می‌دهند.",  # no locative cue: the capitals are actors
     "سفیر ایران در باکو گفت روابط خوب است.",  # a post, not a scene
-], ids=["agency", "addressee", "no-cue", "post"])
+    "معاون وزیر خارجه روسیه به واشنگتن هشدار داد.",  # a capital as the addressee
+], ids=["agency", "addressee", "no-cue", "post", "capital-addressee"])
+
 def test_geo_no_place_without_cue(sentence):
     assert locate(tokenize(sentence), sentence) is None
+
+
+@pytest.mark.parametrize("text, name", [
+    ("تهران- ایرنا- رئیس‌جمهور امروز گفت دولت برنامه دارد. وی افزود کار ادامه دارد.", "Tehran"),
+    ("به گزارش خبرنگار ایرنا از مشهد، استاندار گفت طرح آغاز شد. او افزود کار ادامه دارد.", "Mashhad"),
+    ("وزیر خارجه که به مسکو سفر کرده است، امروز گفت روابط خوب است. وی افزود همکاری ادامه دارد.", "Moscow"),
+    ("وزیر درباره وضعیت در سوریه گفت باید صلح برقرار شود. وی افزود کار ادامه دارد.", None),
+], ids=["dateline", "be-gozaresh-az", "journey", "content-place-is-no-lead"])
+def test_geo_lead_place(text, name):
+    from rooydad.geo import lead_place
+
+    loc = lead_place(text)
+    assert (loc.name if loc else None) == name
 
 
 def test_geo_visit_goes_to_destination():
