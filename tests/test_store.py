@@ -302,18 +302,36 @@ def test_store_upgrades_a_skeleton_v1_store_keeping_data(tmp_path):
     conn.commit()
     conn.close()
     with open_store(str(path)) as s:
-        assert s.schema_version() == 2
+        assert s.schema_version() == 3
         assert s.counts() == (2, 4)
         assert s.status(SANCTIONS[0].document) == "same"  # hashes kept: nothing to recode
         assert {h.doc_id for h in Q.search(s, "تحریم ها")} == {"d1", "d2"}
         assert [r.source_name for r in Q.events(s, Q.EventFilter(source="IRNGOV"))] == ["Javad Zarif"]
     with open_store(str(path)) as s:  # opening again changes nothing
-        assert s.schema_version() == 2 and s.counts() == (2, 4)
+        assert s.schema_version() == 3 and s.counts() == (2, 4)
 
 
 def test_store_records_named_migrations(store):
     rows = store.execute_text("SELECT version, name FROM schema_migrations ORDER BY version")
-    assert [(r["version"], r["name"]) for r in rows] == [(1, "0001_skeleton"), (2, "0002_full_schema_and_fulltext")]
+    assert [(r["version"], r["name"]) for r in rows] == [
+        (1, "0001_skeleton"), (2, "0002_full_schema_and_fulltext"), (3, "0003_actor_country_columns")]
+
+
+def test_store_upgrades_v2_to_v3_filling_the_country_columns(store_url):
+    from sqlalchemy import text
+
+    with open_store(store_url) as s:
+        s.write_batch(SANCTIONS)
+        with s.engine.begin() as c:  # back to version 2: no country columns
+            c.execute(text("DROP INDEX events_country_dyad"))
+            c.execute(text("ALTER TABLE events DROP COLUMN source_country"))
+            c.execute(text("ALTER TABLE events DROP COLUMN target_country"))
+            c.execute(text("DELETE FROM schema_migrations WHERE version = 3"))
+    with open_store(store_url) as s:
+        assert s.schema_version() == 3 and s.counts() == (4, 7)
+        rows = s.execute_text("SELECT source, source_country, target_country FROM events WHERE source = 'IRNGOV' ORDER BY id")
+        assert [tuple(r.values()) for r in rows] == [("IRNGOV", "IRN", "USA"), ("IRNGOV", "IRN", "RUS")]
+        assert len(Q.events(s, Q.EventFilter(source="IRN", target="USA"))) == 2
 
 
 # -- faults -------------------------------------------------------------------------------

@@ -61,8 +61,8 @@ def event_row(doc_id: str, seq: int, e: Event) -> dict:
     loc = e.location
     return {
         "doc_id": doc_id, "seq": seq,
-        "source": e.source.code, "source_text": e.source.text, "source_name": e.source.name,
-        "target": e.target.code, "target_text": e.target.text, "target_name": e.target.name,
+        "source": e.source.code, "source_country": e.source.code[:3], "source_text": e.source.text, "source_name": e.source.name,
+        "target": e.target.code, "target_country": e.target.code[:3], "target_text": e.target.text, "target_name": e.target.name,
         "cameo": e.cameo, "root": e.root, "quad_class": e.quad_class, "goldstein": e.goldstein,
         "plover_type": e.plover_type, "plover_mode": e.plover_mode, "date": e.date,
         "location_text": loc.text if loc else None, "location_name": loc.name if loc else None,

@@ -2,7 +2,8 @@
 
 Version 1 is the walking skeleton's SQLite schema (a ``meta`` table holding
 ``schema_version = 1``, events without names, PLOVER, location or confidence columns). Version 2
-is :mod:`rooydad.store.schema` with the full-text index. A fresh store is created at the latest
+added the full schema and the full-text index; version 3 the indexed actor-country columns
+(:mod:`rooydad.store.schema` is always the latest). A fresh store is created at the latest
 version; a store newer than this code, or a database that is not a rooydad store, is refused.
 """
 
@@ -71,7 +72,23 @@ def _from_skeleton(conn: Connection, dialect: str) -> None:
     conn.execute(text("DROP TABLE meta"))
 
 
-MIGRATIONS = [Migration(2, "0002_full_schema_and_fulltext", _from_skeleton)]
+def _actor_countries(conn: Connection, dialect: str) -> None:
+    """v2 -> v3: the source's and target's country (first three letters) as indexed columns."""
+    have = {c["name"] for c in inspect(conn).get_columns("events")}
+    for col in ("source_country", "target_country"):
+        if col not in have:
+            conn.execute(text(f"ALTER TABLE events ADD COLUMN {col} VARCHAR(3) NOT NULL DEFAULT ''"))
+    conn.execute(text("UPDATE events SET source_country = substr(source, 1, 3), target_country = substr(target, 1, 3) "
+                      "WHERE source_country = '' OR target_country = ''"))
+    for ix in S.events.indexes:
+        if ix.name == "events_country_dyad":
+            ix.create(conn, checkfirst=True)
+
+
+MIGRATIONS = [
+    Migration(2, "0002_full_schema_and_fulltext", _from_skeleton),
+    Migration(3, "0003_actor_country_columns", _actor_countries),
+]
 
 
 def _record(conn: Connection, version: int, name: str) -> None:

@@ -148,17 +148,15 @@ def _date(value: str | None, name: str) -> str | None:
         raise QueryError(f"{name} {value!r}: not a date (use YYYY-MM-DD)") from None
 
 
-def _actor_clause(store, col, code: str, known: set[str]):
+def _actor_clause(store, col, country_col, code: str, known: set[str]):
     c = code.strip().upper()
     if not _CODE.match(c):
         raise QueryError(f"actor code {code!r}: not a CAMEO code (letters, as IRN or IRNGOV)")
-    if len(c) == 3:
-        if not any(k.startswith(c) for k in known):
-            raise QueryError(f"unknown actor code {c!r}: no event in this store has it (see `rooydad actors`)")
-        return and_(col >= c, col < c[:2] + chr(ord(c[2]) + 1))  # a range, so the index serves it
-    if c not in known:
+    if not (any(k.startswith(c) for k in known) if len(c) == 3 else c in known):
         raise QueryError(f"unknown actor code {c!r}: no event in this store has it (see `rooydad actors`)")
-    return col == c
+    if len(c) == 3:
+        return country_col == c  # IRN, IRNGOV, IRNMIL...: one equality the index serves
+    return and_(country_col == c[:3], col == c)
 
 
 def where(store, f: EventFilter) -> list:
@@ -167,9 +165,9 @@ def where(store, f: EventFilter) -> list:
     if f.source or f.target:
         known = store.actor_codes()
         if f.source:
-            conds.append(_actor_clause(store, E.source, f.source, known))
+            conds.append(_actor_clause(store, E.source, E.source_country, f.source, known))
         if f.target:
-            conds.append(_actor_clause(store, E.target, f.target, known))
+            conds.append(_actor_clause(store, E.target, E.target_country, f.target, known))
     if f.root:
         if not re.fullmatch(r"\d{2}", f.root):
             raise QueryError(f"--root {f.root!r}: a CAMEO root is two digits, as 04")

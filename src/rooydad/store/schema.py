@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy import Boolean, Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 metadata = MetaData()
 
@@ -43,9 +43,11 @@ events = Table(
     Column("doc_id", Text, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
     Column("seq", Integer, nullable=False),  # order of the event inside its document
     Column("source", String(32), nullable=False),
+    Column("source_country", String(3), nullable=False),  # first three letters: IRN of IRNGOV
     Column("source_text", Text),
     Column("source_name", Text),
     Column("target", String(32), nullable=False),
+    Column("target_country", String(3), nullable=False),
     Column("target_text", Text),
     Column("target_name", Text),
     Column("cameo", String(4), nullable=False),
@@ -70,6 +72,8 @@ events = Table(
     Column("flagged", Boolean, nullable=False),  # negated or modal: kept, never counted
     Column("json", Text, nullable=False),  # Event.to_dict(), the output contract
     Index("events_doc", "doc_id"),
+    # dyad queries: equality on both countries, then date; series read only this index
+    Index("events_country_dyad", "source_country", "target_country", "date", "quad_class", "goldstein", "flagged"),
     Index("events_dyad", "source", "target", "date"),
     Index("events_target", "target", "date"),
     Index("events_root", "root", "date"),
