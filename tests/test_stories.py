@@ -71,6 +71,19 @@ def test_stories_cli_summary(tmp_path):
     assert lines[1].split()[:3] == ["3", "fars-9", "2025-12-17"]
 
 
+def test_stories_cli_events(tmp_path):
+    import json
+
+    p = tmp_path / "batch.jsonl"
+    p.write_text("\n".join(json.dumps({"id": d.id, "date": d.date, "agency": d.agency, "text": d.text}, ensure_ascii=False) for d in (IRNA, FARS, ISNA, OTHER)) + "\n", encoding="utf-8")
+    r = CliRunner().invoke(cli, ["stories", str(p), "--events"])
+    assert r.exit_code == 0, r.output
+    rows = [json.loads(x) for x in r.output.splitlines()]
+    meet = next(x for x in rows if x["cameo"] == "040" and x["story_id"] == "fars-9")
+    assert (meet["num_articles"], meet["num_sources"], meet["source"]["code"], meet["target"]["code"]) == (3, 3, "IRNGOV", "RUSGOV")
+    assert meet["location"]["name"] == "Moscow"
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(os.environ.get("RUN_SLOW") != "1", reason="full corpus: set RUN_SLOW=1")
 def test_stories_corpus():

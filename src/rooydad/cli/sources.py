@@ -67,15 +67,32 @@ def watch(feeds, db, every, once):
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--threshold", default=0.8, show_default=True, type=click.FloatRange(0.05, 1.0), help="Word 3-gram Jaccard at which two articles are one story.")
 @click.option("--top", default=10, show_default=True, help="How many of the largest stories to list.")
+@click.option("--events", "with_events", is_flag=True, help="Code the articles and print one JSON line per story event (num_articles, num_sources) instead.")
 @map_option
-def stories(paths, threshold, top):
-    """Group articles into stories (near-duplicates across agencies) and print a summary."""
-    from ..stories import find_stories, summarize
+def stories(paths, threshold, top, with_events):
+    """Group articles into stories (near-duplicates across agencies) and print a summary.
+
+    With --events, every event reported in a story's articles is printed once, GDELT-style.
+    """
+    from ..stories import find_stories, story_events, summarize
     from .progress import Tally, documents
 
     tally = Tally()
     docs = {d.id: d for d in documents(paths, tally)}
     st = find_stories(docs.values(), threshold)
+    if with_events:
+        import json
+
+        from ..pipeline import code_document, load_dictionaries
+
+        d = load_dictionaries()
+        coded = (code_document(doc, d) for doc in docs.values())
+        for ev in story_events(coded, st):
+            if not ev.event.flagged:
+                click.echo(json.dumps(ev.to_dict(), ensure_ascii=False))
+        if tally.failed:
+            sys.exit(1)
+        return
     s = summarize(st, {i: d.agency for i, d in docs.items()})
     click.echo(f"{s.documents} documents, {s.stories} stories ({s.multi_article} of two articles or more, {s.cross_agency} across agencies)")
     biggest = sorted(st.members.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:top]
