@@ -13,7 +13,7 @@ agencies), as GDELT's NumArticles and NumSources.
 
 from __future__ import annotations
 
-import hashlib
+import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -30,13 +30,10 @@ SYMMETRIC = ("046", "057", "061", "062", "063", "064")
 
 
 def shingles(text: str, k: int = SHINGLE) -> np.ndarray:
-    """Sorted unique 32-bit hashes of the word k-grams of the matching form of ``text``."""
-    words = [w for w in (key(t) for t in text.split()) if any(c.isalnum() for c in w)]
+    """Sorted unique 32-bit hashes (CRC-32: stable across runs) of the word k-grams of the matching form."""
+    words = [w for w in key(text).split() if any(c.isalnum() for c in w)]
     grams = {" ".join(words[i : i + k]) for i in range(max(1, len(words) - k + 1))} if words else set()
-    return np.unique(np.fromiter(
-        (int.from_bytes(hashlib.blake2b(g.encode("utf-8"), digest_size=4).digest(), "little") for g in grams),
-        dtype=np.uint64, count=len(grams),
-    ))
+    return np.unique(np.fromiter((zlib.crc32(g.encode("utf-8")) for g in grams), dtype=np.uint64, count=len(grams)))
 
 
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:
