@@ -100,7 +100,7 @@ def test_web_series_actors_network_search_document(stored):
     assert top[0]["code"] in ("IRNGOV", "RUSGOV", "IRN", "RUS")
     edges = stored.get("/api/network").json()["edges"]
     assert {"source": "IRNGOV", "target": "RUSGOV"}.items() <= next(e for e in edges if e["target"] == "RUSGOV" and e["source"] == "IRNGOV").items()
-    hits = stored.get("/api/search", params={"q": "گفت وگو"}).json()["results"]
+    hits = stored.get("/api/search", params={"q": "رایزني ها"}).json()["results"]
     assert len(hits) == 1
     doc = stored.get("/api/documents/" + hits[0]["doc_id"]).json()
     ev = next(e for e in doc["events"] if e["cameo"] == "057")
