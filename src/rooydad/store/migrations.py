@@ -44,7 +44,7 @@ def _from_skeleton(conn: Connection, dialect: str) -> None:
     conn.execute(text("ALTER TABLE documents RENAME TO documents_v1"))
     conn.execute(text("ALTER TABLE events RENAME TO events_v1"))
     for ix in ("events_doc", "events_dyad", "events_root"):
-        conn.execute(text(f"DROP INDEX IF EXISTS {ix}"))
+        conn.execute(text(f"DROP INDEX IF EXISTS {ix}"))  # the names are reused by the new tables
     S.metadata.create_all(conn)
     _fulltext(conn, dialect)
     from .base import event_row  # the row layout lives with the writer
@@ -73,16 +73,17 @@ def _from_skeleton(conn: Connection, dialect: str) -> None:
 
 
 def _actor_countries(conn: Connection, dialect: str) -> None:
-    """v2 -> v3: the source's and target's country (first three letters) as indexed columns."""
+    """v2 -> v3: the source's and target's country (first three letters) as indexed columns, covering indexes."""
     have = {c["name"] for c in inspect(conn).get_columns("events")}
     for col in ("source_country", "target_country"):
         if col not in have:
             conn.execute(text(f"ALTER TABLE events ADD COLUMN {col} VARCHAR(3) NOT NULL DEFAULT ''"))
     conn.execute(text("UPDATE events SET source_country = substr(source, 1, 3), target_country = substr(target, 1, 3) "
                       "WHERE source_country = '' OR target_country = ''"))
+    for old in ("events_dyad", "events_target"):  # replaced by covering indexes
+        conn.execute(text(f"DROP INDEX IF EXISTS {old}"))
     for ix in S.events.indexes:
-        if ix.name == "events_country_dyad":
-            ix.create(conn, checkfirst=True)
+        ix.create(conn, checkfirst=True)
 
 
 MIGRATIONS = [

@@ -74,8 +74,9 @@ events = Table(
     Index("events_doc", "doc_id"),
     # dyad queries: equality on both countries, then date; series read only this index
     Index("events_country_dyad", "source_country", "target_country", "date", "quad_class", "goldstein", "flagged"),
-    Index("events_dyad", "source", "target", "date"),
-    Index("events_target", "target", "date"),
+    # exact actor codes; flagged included so counts per actor read the index only
+    Index("events_source_cover", "source", "target", "date", "flagged"),
+    Index("events_target_cover", "target", "date", "flagged"),
     Index("events_root", "root", "date"),
     Index("events_date", "date"),
 )
