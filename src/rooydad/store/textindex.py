@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..text.normalize import normalize_matching
+from ..text.chars import key
 
 _WORD = re.compile(r"\w+")
 _ANY = re.compile(r"\S+")
@@ -24,12 +24,12 @@ _SUFFIX = re.compile(r"(?<=[\u0600-\u06ff])\s+(ها|های|هایی|هایم|ه�
 def index_form(text: str) -> str:
     """The form stored in ``documents.text_key`` and read by the full-text index.
 
-    The matching form (``normalize_matching``: letters, digits and hamza folded, half-spaces
+    The matching form (``normalize_matching``, ``chars.key``: letters, digits and hamza folded, half-spaces
     dropped) with prefixes and plural suffixes written apart joined back (`می شود`, `تحریم ها`).
     Cheaper than full half-space restoration, which matching does not need: the half-space is
     dropped anyway, only a space that splits one word matters.
     """
-    m = normalize_matching(text)
+    m = key(text)  # the same as normalize_matching word by word (the table keeps whitespace), faster
     return _SUFFIX.sub(r"\1", _PREFIX.sub(r"\1", m))
 
 
