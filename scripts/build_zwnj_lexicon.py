@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from rooydad.text.normalize import clean_display  # noqa: E402
-from rooydad.text.zwnj import rule_form  # noqa: E402
+from rooydad.text.zwnj import Entry, Lexicon, compound_form, rule_form  # noqa: E402
 
 ZWNJ = "\u200c"
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "news.jsonl.gz"
@@ -109,8 +109,9 @@ def count(texts: list[str], min_count: int) -> tuple[dict[str, tuple[int, int, i
     table = {f: (c, written.get(f.replace(ZWNJ, ""), 0), spaced[f]) for f, c in forms.items()}
     # Blocking entries: real words the affix rules would split (`میدان`, `تنها`), kept as written.
     known = {f.replace(ZWNJ, "") for f in forms}
+    lex = Lexicon({f.replace(ZWNJ, ""): Entry(f, *v) for f, v in table.items()}, {})
     for w, c in written.items():
-        if c >= min_count and ZWNJ not in w and w not in known and rule_form(w) != w:
+        if c >= min_count and ZWNJ not in w and w not in known and (rule_form(w) != w or compound_form(w, lex) != w):
             table[w] = (0, c, 0)
     affixes = Counter()
     for p, c in join_left.items():
