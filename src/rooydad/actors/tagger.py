@@ -76,12 +76,14 @@ def _groups(parts: list[Part], tokens: Sequence[Token]) -> list[list[Part]]:
         gap = tokens[groups[-1][-1].end : p.start] if groups else ()
         # `ارتش تروریستی آمریکا`: one adjective may stand between a title and its country.
         adjective = (len(gap) == 1 and groups[-1][-1].entry.kind == "agent" and p.entry.kind in ("country", "demonym", "igo", "home", "this_country")
-                     and gap[0].key not in BREAKS and gap[0].key[:1].isalpha()) if groups else False
+                     and gap[0].key not in BREAKS and gap[0].key[:1].isalpha() and not gap[0].key.endswith(("ای", "های", "هی"))) if groups else False
         if groups and (adjective or all(t.key in QUOTES for t in gap)):
             prev = groups[-1][-1]
             closed = any(q.entry.kind in COUNTRYISH for q in groups[-1])
             same_level = prev.entry.kind in COUNTRYISH and p.entry.kind in ("country", "capital", "igo") and prev.entry.kind != "demonym"
-            new_head = closed and p.entry.kind in ("agent", "person")
+            # a second name, or a country right after a name (`گوترش ایران`), is another actor
+            new_head = (closed and p.entry.kind in ("agent", "person")) or (
+                prev.entry.kind == "person" and p.entry.kind in ("person", "country", "capital", "igo"))
             if not (same_level or new_head) and "pronoun" not in (p.entry.kind, prev.entry.kind):
                 groups[-1].append(p)
                 continue

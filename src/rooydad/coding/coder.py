@@ -204,12 +204,16 @@ class SentenceCoder:
         for m in self.lexicon.index.find(tokens):
             clause = set(_keys(tokens, _clause_start(tokens, m.start), m.start))
             sentence = {t.key for t in tokens}
-            for v in m.values:  # the first reading that applies and codes something
+            flagged: list[RawEvent] = []
+            for v in m.values:  # the first reading that codes an asserted act; else the first flagged one
                 if all(group & clause for group in v.frame.requires) and not (v.frame.excludes & sentence):
                     found = self._code_match(v, m.start, m.end, tokens, lists, ctx)
-                    if found:
+                    if found and not any(e.negated or e.modality for e in found):
                         events.extend(found)
                         break
+                    flagged = flagged or found
+            else:
+                events.extend(flagged)
         first = next((e for e in events if not e.embedded and not e.negated and e.modality is None), None)
         if first is not None:
             ctx.subject = first.source
@@ -334,6 +338,8 @@ class SentenceCoder:
         if src is None or target is None:
             return []
         self._named_acts.append((src, target))
+        if frame.place_target and target.place:  # `سفر عراقچی به مسکو`: the place is the country
+            target = ActorList(target.start, target.end, tuple(Actor(target.place, a.text, a.name, a.start, a.end) for a in target.actors), False, target.place)
         return self._pairs(src.actors, target.actors, frame, min(vs, src.start), max(target.end, ve), negated, modality, True, frame.confidence * 0.8)
 
     def _passive(self, frame: Frame, vs, end, tokens, lists, ctx, negated, modality) -> list[RawEvent]:

@@ -16,6 +16,7 @@ from ..text.chars import key
 PAST_PERSONS = ("", "م", "ی", "یم", "ید", "ند")
 PRESENT_PERSONS = ("م", "ی", "د", "یم", "ید", "ند")
 PERFECT_PERSONS = ("", "ام", "ای", "ایم", "اید", "اند")
+INDICATIVE_BARE_PRESENT = frozenset({"داشت"})
 FUTURE_AUX = ("خواهم", "خواهی", "خواهد", "خواهیم", "خواهید", "خواهند")
 
 
@@ -63,7 +64,8 @@ def conjugate(past: str) -> list[VerbForm]:
             forms.append(VerbForm(("می" + pres + p,)))
             forms.append(VerbForm(("نمی" + pres + p,), negated=True))
             forms.append(VerbForm((_vowel_join("ب", pres) + p,), modality="planned"))
-            forms.append(VerbForm((pres + p,), modality="planned"))
+            # داشتن has no می- in its present: `تمایل دارد` is indicative, not subjunctive
+            forms.append(VerbForm((pres + p,), modality=None if past in INDICATIVE_BARE_PRESENT else "planned"))
             forms.append(VerbForm((_vowel_join("ن", pres) + p,), negated=True, modality="planned"))
     for aux in FUTURE_AUX:
         forms.append(VerbForm((aux, past), modality="planned"))
