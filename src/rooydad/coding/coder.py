@@ -93,6 +93,11 @@ def _marked_by(lst: ActorList, markers: Sequence[tuple[str, ...]], tokens: Seque
     return False
 
 
+def _ngrams(keys: tuple[str, ...], n: int = 3) -> set[str]:
+    """Words and runs of up to ``n`` words: what `requires` and `excludes` phrases are looked up in."""
+    return {" ".join(keys[i : i + k]) for k in range(1, n + 1) for i in range(len(keys) - k + 1)}
+
+
 def _distinct(a: str, b: str) -> bool:
     """Two different actors: not the same code (GUIDE.md), nor a country and its own organ
     (`مقامات ایران ... درباره حمله به ایران هشدار دادند` is not IRNGOV against IRN)."""
@@ -202,8 +207,8 @@ class SentenceCoder:
         events: list[RawEvent] = []
         self._named_acts: list[tuple[ActorList, ActorList]] = []  # (source, target) of nominal events
         for m in self.lexicon.index.find(tokens):
-            clause = set(_keys(tokens, _clause_start(tokens, m.start), m.start))
-            sentence = {t.key for t in tokens}
+            clause = _ngrams(_keys(tokens, _clause_start(tokens, m.start), m.start))
+            sentence = _ngrams(tuple(t.key for t in tokens))
             flagged: list[RawEvent] = []
             for v in m.values:  # the first reading that codes an asserted act; else the first flagged one
                 if all(group & clause for group in v.frame.requires) and not (v.frame.excludes & sentence):

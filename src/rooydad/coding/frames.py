@@ -58,7 +58,7 @@ class Frame:
     passive: bool = False
     symmetric: bool = False
     confidence: float = 0.8
-    requires: tuple[frozenset[str], ...] = ()  # each set: one of its words must be in the clause
+    requires: tuple[frozenset[str], ...] = ()  # each set: one of its words or phrases must be in the clause
     excludes: frozenset[str] = frozenset()  # any of these words in the clause vetoes the frame
     place_target: bool = False  # a capital as target is the country (`به مسکو سفر کرد` -> RUS)
     reported: bool = False  # an act inside reported speech: the speaker accuses its doer
@@ -128,10 +128,10 @@ def load_frame_file(path: Path, lex: FrameLexicon) -> None:
             passive=bool(raw.get("passive")),
             symmetric=is_symmetric(cameo),
             confidence=float(raw.get("confidence", 0.8)),
-            requires=tuple(frozenset(k for w in _as_list(group) for k in key_phrase(w)) for group in raw.get("requires") or []),
+            requires=tuple(frozenset(" ".join(key_phrase(w)) for w in _as_list(group)) for group in raw.get("requires") or []),
             place_target=bool(raw.get("place_target")),
             reported=bool(raw.get("reported")),
-            excludes=frozenset(k for w in _as_list(raw.get("excludes")) for k in key_phrase(w)),
+            excludes=frozenset(" ".join(key_phrase(w)) for w in _as_list(raw.get("excludes"))),
             examples=examples,
             path=str(path),
         )
