@@ -1,6 +1,13 @@
 """Train the entity recogniser (rooydad/data/ner/crf.model) and score it on PEYMA's test split.
 
-Run: python scripts/train_ner.py [--ner-dir ../shared/ner] [--parstwiner] [--c1 0.1] [--c2 0.01]
+Run: python scripts/train_ner.py [--ner-dir ../shared/ner] [--parstwiner] [--rebuild-clusters]
+
+Two steps. (1) Word clusters (rooydad/data/ner/clusters.tsv.gz, built when missing or with
+--rebuild-clusters): every matching key seen 3 times or more in the news corpus and the train
+splits, described by its left and right neighbours among the 3,000 commonest keys (PPMI,
+100-dimension SVD) and grouped by k-means into 128 and 1,024 clusters (fixed seeds). (2) The
+CRF (L-BFGS, elastic net) on PEYMA's train split, ParsTwiNER's too with --parstwiner.
+The clusters need the `build` extra (scikit-learn, scipy): pip install -e '.[build]'.
 
 The gold sets are CoNLL (`token<TAB>BIO-tag`). Each sentence is rebuilt as text (tokens joined
 by spaces), re-tokenized with rooydad's own tokenizer, and the gold entities are projected onto
@@ -15,6 +22,8 @@ the actor dictionary matches it: person -> PER; IGO, or an agent phrase not head
 from __future__ import annotations
 
 import argparse
+import gzip
+import json
 import os
 import sys
 import time
@@ -26,12 +35,13 @@ from pathlib import Path
 import pycrfsuite
 
 from rooydad.actors.dictionary import load_actor_dictionary
-from rooydad.actors.ner import LABELS, TITLES, Entity, dictionary_tags, features, model_path, spans
+from rooydad.actors.ner import LABELS, TITLES, Entity, clusters_path, dictionary_tags, features, load_clusters, model_path, spans
 from rooydad.model import Token
 from rooydad.text import tokenize
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_NER = ROOT.parent / "shared" / "ner"
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "news.jsonl.gz"
 TAG_MAP = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "POG": "ORG"}
 
 
@@ -127,6 +137,60 @@ def table(title: str, counts: dict[str, tuple[int, int, int]]) -> str:
     return "\n".join(rows)
 
 
+def unlabelled(corpus: Path, conll: list[Path]) -> Iterator[list[str]]:
+    """Key sequences of the corpus paragraphs and of the train splits' sentences."""
+    with gzip.open(corpus, "rt", encoding="utf-8") as f:
+        for line in f:
+            for para in json.loads(line)["text"].split("\n"):
+                yield [t.key for t in tokenize(para)]
+    for path in conll:
+        for words, _ in read_conll(path):
+            yield [t.key for t in tokenize(" ".join(words))]
+
+
+def build_clusters(sentences: list[list[str]], out: Path, min_count: int = 3, contexts: int = 3000) -> None:
+    import numpy as np
+    from scipy import sparse
+    from sklearn.cluster import MiniBatchKMeans
+    from sklearn.decomposition import TruncatedSVD
+
+    freq = Counter(k for s in sentences for k in s)
+    vocab = [k for k, c in freq.most_common() if c >= min_count]
+    vi = {k: i for i, k in enumerate(vocab)}
+    ci = {k: i for i, (k, _) in enumerate(freq.most_common(contexts))}
+    rows: list[int] = []
+    cols: list[int] = []
+    for s in sentences:
+        idx = [vi.get(k, -1) for k in s]
+        cx = [ci.get(k, -1) for k in s]
+        for i, v in enumerate(idx):
+            if v < 0:
+                continue
+            if i > 0 and cx[i - 1] >= 0:
+                rows.append(v)
+                cols.append(cx[i - 1])
+            if i + 1 < len(s) and cx[i + 1] >= 0:
+                rows.append(v)
+                cols.append(contexts + cx[i + 1])
+    m = sparse.coo_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(vocab), 2 * contexts)).tocsr()
+    m.sum_duplicates()
+    total = m.sum()
+    r = np.asarray(m.sum(1)).ravel()
+    c = np.asarray(m.sum(0)).ravel()
+    m = m.tocoo()
+    pmi = np.log(m.data * total / (r[m.row] * c[m.col] + 1e-9) + 1e-12)
+    keep = pmi > 0
+    ppmi = sparse.csr_matrix((pmi[keep], (m.row[keep], m.col[keep])), shape=m.shape)
+    x = TruncatedSVD(100, random_state=0).fit_transform(ppmi)
+    x /= np.linalg.norm(x, axis=1, keepdims=True) + 1e-9
+    coarse = MiniBatchKMeans(128, random_state=0, batch_size=4096, n_init=1).fit_predict(x)
+    fine = MiniBatchKMeans(1024, random_state=0, batch_size=4096, n_init=1).fit_predict(x)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(out, "wt", encoding="utf-8") as f:
+        for i, w in enumerate(vocab):
+            f.write(f"{w}\t{coarse[i]}\t{fine[i]}\n")
+
+
 def dictionary_baseline(tokens: list[Token], d) -> list[Entity]:
     tags = dictionary_tags(tokens, d)
     out = []
@@ -150,24 +214,32 @@ def main() -> None:
     ap.add_argument("--min-freq", type=float, default=1)
     ap.add_argument("--out", default=str(model_path()))
     ap.add_argument("--no-train", action="store_true", help="Only score the model at --out.")
+    ap.add_argument("--corpus", default=str(DEFAULT_CORPUS), help="Unlabelled news for the word clusters.")
+    ap.add_argument("--rebuild-clusters", action="store_true")
+    ap.add_argument("--no-clusters", action="store_true", help="Train without cluster features (for comparison).")
     args = ap.parse_args()
     ner = Path(args.ner_dir)
     d = load_actor_dictionary()
 
     train_files = [ner / "peyma_train.conll"] + ([ner / "parstwiner_train.conll"] if args.parstwiner else [])
     out = Path(args.out)
+    if args.rebuild_clusters or not clusters_path().exists():
+        t0 = time.perf_counter()
+        build_clusters(list(unlabelled(Path(args.corpus), [ner / "peyma_train.conll", ner / "parstwiner_train.conll"])), clusters_path())
+        print(f"clusters built in {time.perf_counter() - t0:.0f} s: {clusters_path()}", file=sys.stderr)
+    clusters = {} if args.no_clusters else load_clusters(str(clusters_path()))
     if not args.no_train:
-        train(train_files, args, d, out)
-    evaluate(ner, train_files, d, out)
+        train(train_files, args, d, clusters, out)
+    evaluate(ner, train_files, d, clusters, out)
 
 
-def train(train_files: list[Path], args, d, out: Path) -> None:
+def train(train_files: list[Path], args, d, clusters, out: Path) -> None:
     t0 = time.perf_counter()
     trainer = pycrfsuite.Trainer(verbose=False)
     n_train = misaligned = n_gold = 0
     for f in train_files:
         for s in load(f):
-            trainer.append(features(s.tokens, d), bio(s))
+            trainer.append(features(s.tokens, d, clusters), bio(s))
             n_train += 1
             misaligned += s.misaligned
             n_gold += len(s.gold)
@@ -181,12 +253,12 @@ def train(train_files: list[Path], args, d, out: Path) -> None:
 
 
 
-def evaluate(ner: Path, train_files: list[Path], d, out: Path) -> None:
+def evaluate(ner: Path, train_files: list[Path], d, clusters, out: Path) -> None:
     test = load(ner / "peyma_test.conll")
     tagger = pycrfsuite.Tagger()
     tagger.open(str(out))
     gold = [s.gold for s in test]
-    crf = [list(spans(tagger.tag(features(s.tokens, d)))) for s in test]
+    crf = [list(spans(tagger.tag(features(s.tokens, d, clusters)))) for s in test]
     base = [dictionary_baseline(s.tokens, d) for s in test]
     mis = sum(s.misaligned for s in test)
     print(f"peyma_test: {len(test)} sentences, {sum(map(len, gold))} gold entities on rooydad tokens "

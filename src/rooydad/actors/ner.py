@@ -14,6 +14,7 @@ neighbours, the actor dictionary's match around it and title words before it.
 
 from __future__ import annotations
 
+import gzip
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,7 +23,7 @@ from pathlib import Path
 
 from ..model import Token
 from ..text import split_sentences, tokenize
-from ..text.chars import key
+from ..text.chars import fold_display, key
 from .dictionary import ActorDictionary, load_actor_dictionary
 
 LABELS = ("PER", "ORG", "LOC")
@@ -82,14 +83,34 @@ def dictionary_tags(tokens: Sequence[Token], d: ActorDictionary) -> list[str]:
     return tags
 
 
-def features(tokens: Sequence[Token], d: ActorDictionary) -> list[list[str]]:
+def clusters_path() -> Path:
+    return Path(str(resources.files("rooydad") / "data" / "ner" / "clusters.tsv.gz"))
+
+
+@lru_cache(maxsize=2)
+def load_clusters(path: str | None = None) -> dict[str, tuple[str, str]]:
+    """Word clusters (matching key -> coarse and fine cluster id) built from unlabelled news by
+    ``scripts/train_ner.py``: names unseen in training share a cluster with names seen there."""
+    out = {}
+    with gzip.open(path or clusters_path(), "rt", encoding="utf-8") as f:
+        for line in f:
+            k, coarse, fine = line.rstrip("\n").split("\t")
+            out[k] = (coarse, fine)
+    return out
+
+
+_NO_CLUSTER = ("-", "-")
+
+
+def features(tokens: Sequence[Token], d: ActorDictionary, clusters: dict[str, tuple[str, str]] | None = None) -> list[list[str]]:
     """CRF features of each token (strings, each weighing 1)."""
     keys = [t.key for t in tokens]
     dtags = dictionary_tags(tokens, d)
+    cl = [(clusters or {}).get(k, _NO_CLUSTER) for k in keys]
     n = len(keys)
     base = []
-    for k, dt in zip(keys, dtags):
-        f = [f"k={k}", f"sh={_shape(k)}", f"d={dt}"]
+    for k, dt, (c1, c2) in zip(keys, dtags, cl):
+        f = [f"k={k}", f"sh={_shape(k)}", f"d={dt}", f"c1={c1}", f"c2={c2}"]
         if len(k) > 2:
             f += [f"p2={k[:2]}", f"p3={k[:3]}", f"s2={k[-2:]}", f"s3={k[-3:]}"]
         if len(k) > 4:
@@ -116,7 +137,9 @@ def features(tokens: Sequence[Token], d: ActorDictionary) -> list[list[str]]:
                     f.append(f"{off}orghead")
                 if keys[j] in LOC_HEADS:
                     f.append(f"{off}lochead")
+                f.append(f"{off}c1={cl[j][0]}")
                 if abs(off) == 1:
+                    f.append(f"{off}c2={cl[j][1]}")
                     f.append(f"{off}s2={keys[j][-2:]}")
                     f.append(f"{off}sh={_shape(keys[j])}")
             else:
@@ -125,6 +148,9 @@ def features(tokens: Sequence[Token], d: ActorDictionary) -> list[list[str]]:
             f.append(f"b-={keys[i - 1]}|{keys[i]}")
         if i + 1 < n:
             f.append(f"b+={keys[i]}|{keys[i + 1]}")
+            f.append(f"cb+={cl[i][0]}|{cl[i + 1][0]}")
+        if i > 0:
+            f.append(f"cb-={cl[i - 1][0]}|{cl[i][0]}")
         out.append(f)
     return out
 
@@ -152,12 +178,13 @@ def model_path() -> Path:
 class EntityRecognizer:
     """The CRF tagger with the actor dictionary it was trained against."""
 
-    def __init__(self, path: str | Path, dictionary: ActorDictionary | None = None):
+    def __init__(self, path: str | Path, dictionary: ActorDictionary | None = None, clusters: dict[str, tuple[str, str]] | None = None):
         import pycrfsuite
 
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(path))
         self.dictionary = dictionary or load_actor_dictionary()
+        self.clusters = load_clusters() if clusters is None else clusters
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -168,7 +195,7 @@ class EntityRecognizer:
     def tags(self, tokens: Sequence[Token]) -> list[str]:
         if not tokens:
             return []
-        return self._tagger.tag(features(tokens, self.dictionary))
+        return self._tagger.tag(features(tokens, self.dictionary, self.clusters))
 
     def entities(self, tokens: Sequence[Token]) -> list[Entity]:
         """PER, ORG and LOC token ranges of one sentence's tokens."""
@@ -177,6 +204,9 @@ class EntityRecognizer:
 
 # Dictionary kinds that resolve an entity of each type when they overlap it.
 _RESOLVES = {"PER": frozenset({"person"}), "ORG": frozenset({"igo", "agent"}), "LOC": frozenset({"country", "capital", "demonym", "igo"})}
+
+
+_ATTRIBUTION = frozenset({"گزارش", "نقل", "خبرنگار"})
 
 
 @dataclass(frozen=True)
@@ -191,21 +221,26 @@ class Unresolved:
 def unresolved(text: str, tokens: Sequence[Token], recognizer: EntityRecognizer) -> Iterator[Unresolved]:
     """Entities of one sentence that the actor dictionary leaves unresolved.
 
-    A person is resolved when a dictionary person overlaps it; an organisation when an IGO, an
-    or an agent phrase (`وزارت امور خارجه روسیه`) does; a place when a country, capital,
-    demonym or IGO does.
+    A person is resolved when a dictionary person overlaps it; an organisation when an IGO or
+    an agent phrase (`وزارت امور خارجه روسیه`) does; a place when a country, capital, demonym
+    or IGO does; any entity that is a dictionary phrase as a whole (`رژیم صهیونیستی`). The
+    reporting agency (`به گزارش فارس`) is no candidate.
     """
     entities = recognizer.entities(tokens)
     if not entities:
         return
+    matches = recognizer.dictionary.index.find(tokens)
     kinds: list[set[str]] = [set() for _ in tokens]
-    for m in recognizer.dictionary.index.find(tokens):
+    for m in matches:
         for i in range(m.start, m.end):
             kinds[i].update(e.kind for e in m.values)
+    whole = {(m.start, m.end) for m in matches}
     for e in entities:
-        if any(kinds[i] & _RESOLVES[e.label] for i in range(e.start, e.end)):
+        if (e.start, e.end) in whole or any(kinds[i] & _RESOLVES[e.label] for i in range(e.start, e.end)):
             continue
-        surface = " ".join(text[tokens[e.start].start : tokens[e.end - 1].end].split())
+        if e.start > 0 and tokens[e.start - 1].key in _ATTRIBUTION:
+            continue
+        surface = fold_display(" ".join(text[tokens[e.start].start : tokens[e.end - 1].end].split()))
         yield Unresolved(e.label, " ".join(t.key for t in tokens[e.start : e.end]), surface)
 
 
