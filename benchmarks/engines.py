@@ -117,7 +117,11 @@ def main() -> None:
         for engine in args.engines:
             for w in args.workers:
                 r = one_run(args.corpus, engine, w, copies, args.chunk_size)
-                print(f"  done {engine} ×{w} copies={copies}: {r.articles:,} articles in {r.seconds:.1f}s", flush=True)
+                print(
+                    f"  done {engine} ×{w} copies={copies}: {r.articles:,} articles in {r.seconds:.1f}s, {r.rate:.0f}/s, "
+                    f"{r.articles / r.cpu:.0f}/cpu-s, peak MB driver {r.peak_self_mb:.0f} worker {r.peak_worker_mb:.0f} total {r.peak_total_mb:.0f}",
+                    flush=True,
+                )
                 rows.append(r)
 
     base = {(r.engine, r.copies): r.rate for r in rows if r.workers == 1}
