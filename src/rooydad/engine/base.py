@@ -8,6 +8,8 @@ read, the error and its traceback), and the caller's ``on_error`` choice decides
 from __future__ import annotations
 
 import os
+import threading
+import time
 import traceback
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -58,9 +60,26 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
-def warm_up() -> None:
-    """Worker initializer: load the dictionaries once per process, before the first batch."""
+def warm_up(driver_pid: int | None = None) -> None:
+    """Worker initializer: load the dictionaries once per process, before the first batch.
+
+    With ``driver_pid``, the worker also exits when that process is gone (killed with SIGKILL,
+    say), rather than living on as an orphan waiting for work that will never come.
+    """
     load_dictionaries()
+    if driver_pid is not None:
+        threading.Thread(target=_exit_with, args=(driver_pid,), daemon=True, name="rooydad-watch-driver").start()
+
+
+def _exit_with(pid: int, every: float = 1.0) -> None:
+    while True:
+        time.sleep(every)
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            os._exit(1)
+        except PermissionError:  # alive, another user's (pid reused): keep going
+            pass
 
 
 def code_one(doc: Document) -> Outcome:

@@ -9,6 +9,7 @@ come back in input order. One worker, or input that fits in one batch, runs in t
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -58,7 +59,7 @@ class LocalEngine:
             yield from map(fn, chain(head, it))
             return
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=_context(), initializer=warm_up)
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=_context(), initializer=warm_up, initargs=(os.getpid(),))
         window: deque[Future] = deque()
         try:
             for item in chain(head, it):
