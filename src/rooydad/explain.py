@@ -22,7 +22,7 @@ def explain_text(text: str, date: str | None = None) -> str:
         for m in mentions:
             words = text[tokens[m.start].start : tokens[m.end - 1].end]
             lines.append(f"  actor:   {words!r} -> {', '.join(a.code for a in m.actors)}")
-        for fm in d.frames.index.find(tokens):
+        for fm in SentenceCoder(d.frames).frame_matches(tokens):
             words = text[tokens[fm.start].start : tokens[fm.end - 1].end]
             for v in fm.values:
                 form = v.form

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from ..cache import cached
 from ..errors import DictionaryError
 from ..text.chars import key_phrase
 from ..text.phrases import PhraseIndex
@@ -166,8 +167,15 @@ def load_people(path: Path, d: ActorDictionary) -> None:
 
 @lru_cache(maxsize=4)
 def load_actor_dictionary(directory: str | None = None, home_country: str = "IRN") -> ActorDictionary:
-    """Load every actor data file; ``directory`` defaults to the package's own data."""
+    """Load every actor data file; ``directory`` defaults to the package's own data.
+
+    Built once and kept in the on-disk cache (:mod:`rooydad.cache`) until a file changes.
+    """
     base = Path(directory) if directory else Path(str(resources.files("rooydad") / "data" / "actors"))
+    return cached(f"actors-{home_country}", base.glob("*.yaml"), lambda: _build_actor_dictionary(base, home_country))
+
+
+def _build_actor_dictionary(base: Path, home_country: str) -> ActorDictionary:
     d = ActorDictionary(home_country=home_country)
 
     countries = _load_yaml(base / "countries.yaml")["countries"]

@@ -8,12 +8,13 @@ is the actor its marker introduces (`با X دیدار کرد`, `X را محکو
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..actors.tagger import BREAKS, QUOTES, ActorMention, DocumentContext
 from ..model import Actor, Token
 from .frames import Frame, FrameLexicon, FrameMatch
-from .verbs import finite_forms, single_word_forms
+from ..text.phrases import PhraseMatch
+from .verbs import FUTURE_KEY, NEG_FUTURE_KEY, VerbForm, finite_forms, single_word_forms, verb_keys
 
 CLAUSE_OPENERS = frozenset({":", "«", "؛", ";"})
 LIST_JOINERS = frozenset({"و", "،", ","})
@@ -206,9 +207,9 @@ class SentenceCoder:
         lists = _lists(mentions, tokens)
         events: list[RawEvent] = []
         self._named_acts: list[tuple[ActorList, ActorList]] = []  # (source, target) of nominal events
-        for m in self.lexicon.index.find(tokens):
+        sentence = _ngrams(tuple(t.key for t in tokens))
+        for m in self.frame_matches(tokens):
             clause = _ngrams(_keys(tokens, _clause_start(tokens, m.start), m.start))
-            sentence = _ngrams(tuple(t.key for t in tokens))
             flagged: list[RawEvent] = []
             for v in m.values:  # the first reading that codes an asserted act; else the first flagged one
                 if all(group & clause for group in v.frame.requires) and not (v.frame.excludes & sentence):
@@ -227,6 +228,25 @@ class SentenceCoder:
             if subj is not None and subj.personal and len(subj.actors) == 1:
                 ctx.subject = subj.actors[0]
         return events
+
+    def frame_matches(self, tokens: Sequence[Token]) -> list[PhraseMatch[FrameMatch]]:
+        """Frames in the sentence, each verb reading carrying the form its tokens show
+        (`دیدار نکرد`: negated; `دیدار خواهد کرد`: planned)."""
+        keys, forms = verb_keys(tuple(t.key for t in tokens))
+        vtokens = [t._replace(key=k) for t, k in zip(tokens, keys)]
+        out = []
+        for m in self.lexicon.index.find(vtokens):
+            values = []
+            for v in m.values:
+                if v.verb is not None:
+                    form = forms[m.end - 1]
+                    aux = keys[m.end - 2] if m.end - 2 >= m.start else None
+                    if aux in (FUTURE_KEY, NEG_FUTURE_KEY):
+                        form = VerbForm(form.words, negated=aux == NEG_FUTURE_KEY, modality="planned")
+                    v = replace(v, form=form)
+                values.append(v)
+            out.append(PhraseMatch(m.start, m.end, tuple(values)))
+        return out
 
     def _code_match(self, match: FrameMatch, vs: int, ve: int, tokens, lists, ctx) -> list[RawEvent]:
         frame, form = match.frame, match.form

@@ -33,11 +33,12 @@ from pathlib import Path
 
 import yaml
 
+from ..cache import cached
 from ..errors import DictionaryError
 from ..text.chars import key_phrase
 from ..text.phrases import PhraseIndex
 from .tables import code_table
-from .verbs import VerbForm, conjugate
+from .verbs import FUTURE_KEY, NEG_FUTURE_KEY, VerbForm, infinitive_key, is_known_verb, negated_key, verb_key, verb_keys
 
 SYNONYM_LIGHT_VERBS = {"کرد": ("نمود",)}
 
@@ -72,6 +73,7 @@ class FrameMatch:
     form: VerbForm | None  # None for nominal frames
     light_verb: str | None = None  # the light verb to look for further on (ellipsis or split)
     split: bool = False  # `دیداری با X داشت`: the noun, then the target, then the light verb
+    verb: str | None = None  # matched through the verb placeholder: the form is read off the tokens
 
 
 SYMMETRIC_PREFIXES = ("04", "046", "057", "061", "062", "063", "064")
@@ -138,23 +140,36 @@ def load_frame_file(path: Path, lex: FrameLexicon) -> None:
         lex.frames[fid] = frame
         for phrase in verbs:
             words = key_phrase(phrase)
-            head, light = words[:-1], words[-1]
-            for lv in (light, *SYNONYM_LIGHT_VERBS.get(light, ())):
-                for form in conjugate(lv):
-                    lex.index.add(head + form.words, FrameMatch(frame, form))
+            head, light = verb_keys(words[:-1])[0], words[-1]
+            if not is_known_verb(light):  # a conjugated form (`امضا کردند`) or no verb (`آماده است`)
+                converted = verb_keys(words)[0]
+                if converted[-1].startswith("⟨V:"):  # any form of that verb, read off the tokens
+                    past = converted[-1][3:-1]
+                    for tail in (verb_key(past), negated_key(past)):
+                        lex.index.add(converted[:-1] + (tail,), FrameMatch(frame, None, verb=past))
+                else:  # `موافقت نکرد` as a reject frame: the negation is the lexeme, asserted
+                    lex.index.add(converted, FrameMatch(frame, VerbForm(words)))
+            for lv in (light, *SYNONYM_LIGHT_VERBS.get(light, ())) if is_known_verb(light) else ():
+                for tail in ((verb_key(lv),), (negated_key(lv),), (FUTURE_KEY, verb_key(lv)), (NEG_FUTURE_KEY, verb_key(lv)), (infinitive_key(lv),)):
+                    lex.index.add(head + tail, FrameMatch(frame, None, verb=lv))
             if head:
                 lex.index.add(head + ("و",), FrameMatch(frame, None, light_verb=light))
                 last = head[-1]
                 for noun in (last, last + "ی", last + "هایی", last + "ها"):
                     lex.index.add(head[:-1] + (noun,), FrameMatch(frame, None, light_verb=light, split=True))
         for phrase in nouns:
-            lex.index.add(key_phrase(phrase), FrameMatch(frame, None))
+            lex.index.add(verb_keys(key_phrase(phrase))[0], FrameMatch(frame, None))
 
 
 @lru_cache(maxsize=4)
 def load_frames(directory: str | None = None) -> FrameLexicon:
     """Every frame file in ``directory`` (the package's own frames by default)."""
     base = Path(directory) if directory else Path(str(resources.files("rooydad") / "data" / "frames"))
+    stems = Path(str(resources.files("rooydad") / "data" / "fa" / "verb_stems.tsv"))
+    return cached("frames", [*base.glob("*.yaml"), stems], lambda: _build_frames(base))
+
+
+def _build_frames(base: Path) -> FrameLexicon:
     lex = FrameLexicon(PhraseIndex(), {})
     for path in sorted(base.glob("*.yaml")):
         load_frame_file(path, lex)

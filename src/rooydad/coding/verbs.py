@@ -85,3 +85,58 @@ def finite_forms() -> frozenset[str]:
     for past in present_stems():
         out.update(f.words[0] for f in conjugate(past) if len(f.words) == 1 and not f.infinitive and not f.words[0].endswith("ه"))
     return frozenset(out)
+
+
+FUTURE_KEY = "⟨FUT⟩"
+NEG_FUTURE_KEY = "⟨NFUT⟩"
+
+
+def verb_key(past: str) -> str:
+    """The placeholder a frame's verb is indexed under: every form of the verb matches it."""
+    return f"⟨V:{key(past)}⟩"
+
+
+def negated_key(past: str) -> str:
+    """Negated forms have their own placeholder: `موافقت نکرد` can be a frame of its own (reject)."""
+    return f"⟨NV:{key(past)}⟩"
+
+
+def infinitive_key(past: str) -> str:
+    return f"⟨I:{key(past)}⟩"
+
+
+def is_known_verb(past: str) -> bool:
+    return key(past) in present_stems()
+
+
+@lru_cache(maxsize=1)
+def form_table() -> dict[str, tuple[str, VerbForm]]:
+    """One-token verb forms of every verb in verb_stems.tsv -> (past stem, form); first verb wins."""
+    table: dict[str, tuple[str, VerbForm]] = {}
+    for past in present_stems():
+        for f in conjugate(past):
+            if len(f.words) == 1:
+                table.setdefault(f.words[0], (past, f))
+    return table
+
+
+def verb_keys(keys: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[VerbForm | None, ...]]:
+    """The keys with verb forms replaced by their verb's placeholder and future auxiliaries by
+    ⟨FUT⟩/⟨NFUT⟩, and each token's form: frames are indexed once per verb, not once per form."""
+    table = form_table()
+    out, forms = [], []
+    for k in keys:
+        if k in FUTURE_AUX:
+            out.append(FUTURE_KEY)
+            forms.append(None)
+        elif k.startswith("ن") and k[1:] in FUTURE_AUX:
+            out.append(NEG_FUTURE_KEY)
+            forms.append(None)
+        elif k in table:
+            past, f = table[k]
+            out.append(infinitive_key(past) if f.infinitive else negated_key(past) if f.negated else verb_key(past))
+            forms.append(f)
+        else:
+            out.append(k)
+            forms.append(None)
+    return tuple(out), tuple(forms)
