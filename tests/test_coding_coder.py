@@ -46,3 +46,9 @@ def test_coding_bare_infinitive_reports_nothing():
 
 def test_coding_agency_attribution_is_no_actor():
     assert _events("به گزارش خبرگزاری فارس، ایران از روسیه تقدیر کرد.") == [("IRN", "051", "RUS")]
+
+
+def test_coding_subordinate_clause_has_its_own_subject():
+    text = "وزارت امور خارجه روسیه یک روز پس از آنکه آمریکا تحریم‌های جدیدی علیه ایران وضع کرد، بیانیه داد."
+    assert ("USA", "163", "IRN") in _events(text, "2019-01-05")
+    assert not any(s == "RUSGOV" and c == "163" for s, c, _ in _events(text, "2019-01-05"))

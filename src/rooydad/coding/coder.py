@@ -13,10 +13,13 @@ from dataclasses import dataclass, replace
 from ..actors.tagger import BREAKS, QUOTES, ActorMention, DocumentContext
 from ..model import Actor, Token
 from .frames import Frame, FrameLexicon, FrameMatch
+from ..text.chars import key
 from ..text.phrases import PhraseMatch
 from .verbs import FUTURE_KEY, NEG_FUTURE_KEY, VerbForm, finite_forms, single_word_forms, verb_keys
 
 CLAUSE_OPENERS = frozenset({":", "«", "؛", ";"})
+SUBORDINATORS = frozenset(key(w) for w in ("آنکه", "اینکه", "چراکه", "زیرا", "درحالیکه", "هنگامیکه", "وقتیکه"))  # `پس از آنکه آمریکا ... وضع کرد`
+AGENT_MARKERS = (("توسط",), ("از", "سوی"), ("از", "طرف"), ("به", "دست"))  # `ترور X توسط Y`: Y did it
 LIST_JOINERS = frozenset({"و", "،", ","})
 PREPOSITIONS = frozenset({"با", "به", "از", "در", "علیه", "برای", "بر", "نزد", "میان", "بین", "درباره", "تا", "نسبت", "قبال", "سوی", "طرف"})
 ADVERBIAL = frozenset({"با", "ضمن", "در"})
@@ -122,7 +125,7 @@ def _clause_start(tokens: Sequence[Token], before: int) -> int:
     finite = finite_forms()
     for i in range(before - 1, -1, -1):
         k = tokens[i].key
-        if k in CLAUSE_OPENERS:
+        if k in CLAUSE_OPENERS or k in SUBORDINATORS:
             return i + 1
         if (k in LIST_JOINERS or k == "که") and i > 0 and tokens[i - 1].key in finite:
             return i + 1
@@ -358,8 +361,12 @@ class SentenceCoder:
             src = possessor
             if src is None:
                 return []
-            near = [lst for lst in lists if lst.start >= src.end and lst.start - src.end <= 3]
-            target = next((lst for lst in near if _marked_by(lst, frame.target, tokens)), None)
+            near = [lst for lst in lists if lst.start >= src.end and lst.start - src.end <= 4]
+            agent = next((lst for lst in near if _marked_by(lst, AGENT_MARKERS, tokens)), None)
+            if agent is not None:  # `ترور X توسط Y`: the possessor suffered the act
+                src, target = agent, src
+            else:
+                target = next((lst for lst in near if _marked_by(lst, frame.target, tokens)), None)
         if src is None or target is None:
             return []
         self._named_acts.append((src, target))
