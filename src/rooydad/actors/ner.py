@@ -206,7 +206,7 @@ class EntityRecognizer:
 _RESOLVES = {"PER": frozenset({"person"}), "ORG": frozenset({"igo", "agent"}), "LOC": frozenset({"country", "capital", "demonym", "igo"})}
 
 
-_ATTRIBUTION = frozenset({"گزارش", "نقل", "خبرنگار"})
+_ATTRIBUTION = frozenset({"گزارش", "نقل", "خبرنگار", "خبرگزاری", "گزاری"})
 
 
 @dataclass(frozen=True)
@@ -238,7 +238,8 @@ def unresolved(text: str, tokens: Sequence[Token], recognizer: EntityRecognizer)
     for e in entities:
         if (e.start, e.end) in whole or any(kinds[i] & _RESOLVES[e.label] for i in range(e.start, e.end)):
             continue
-        if e.start > 0 and tokens[e.start - 1].key in _ATTRIBUTION:
+        window = 3 if e.label == "ORG" else 1  # `به گزارش خبرنگار اقتصادی فارس`: the agency
+        if any(t.key in _ATTRIBUTION for t in tokens[max(0, e.start - window) : e.start]):
             continue
         surface = fold_display(" ".join(text[tokens[e.start].start : tokens[e.end - 1].end].split()))
         yield Unresolved(e.label, " ".join(t.key for t in tokens[e.start : e.end]), surface)
