@@ -8,10 +8,8 @@ token of its own. Affixes that damaged text separates with a space (`می شود
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-
 from ..model import Token
-from .chars import key
+from .chars import KEY_TABLE
 
 _WORD = re.compile(r"[\w\u200c\u200d\u0640\u064b-\u065f\u0670]+|[^\s\w]", re.UNICODE)
 
@@ -19,12 +17,7 @@ _WORD = re.compile(r"[\w\u200c\u200d\u0640\u064b-\u065f\u0670]+|[^\s\w]", re.UNI
 PREFIXES = frozenset({"می", "نمی", "بی"})
 SUFFIXES = frozenset({"ها", "های", "هایی", "هایم", "هایش", "هایشان", "ای", "اند", "ایم", "اید", "ام", "ترین", "تر", "شان", "مان"})
 _NO_JOIN_BEFORE = frozenset({"و", "یا", "که", "به", "از", "با", "در", "را", "تا"})
-
-
-def _raw(text: str, offset: int = 0) -> Iterator[Token]:
-    for m in _WORD.finditer(text):
-        s = m.group()
-        yield Token(s, key(s), m.start() + offset, m.end() + offset)
+AFFIXES = PREFIXES | SUFFIXES
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -33,14 +26,21 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     >>> [t.key for t in tokenize("رایزنی های دو کشور می شود")]
     ['رایزنیهای', 'دو', 'کشور', 'میشود']
     """
+    end = len(text) if end is None else end
+    spans = [m.span() for m in _WORD.finditer(text, start, end)]
+    words = [text[s:e] for s, e in spans]
+    keys = [w.translate(KEY_TABLE) for w in words]
+    if not AFFIXES.intersection(keys):  # the common case: nothing to join
+        return [Token(w, k, s, e) for w, k, (s, e) in zip(words, keys, spans) if k]
     out: list[Token] = []
     pending_prefix: Token | None = None
-    for tok in _raw(text[start:end] if end is not None else text[start:], start):
-        if not tok.key:
+    for w, k, (s, e) in zip(words, keys, spans):
+        if not k:
             continue
+        tok = Token(w, k, s, e)
         if pending_prefix is not None:
-            if tok.key[0].isalpha() and tok.key not in _NO_JOIN_BEFORE:
-                tok = Token(text[pending_prefix.start : tok.end], pending_prefix.key + tok.key, pending_prefix.start, tok.end)
+            if k[0].isalpha() and k not in _NO_JOIN_BEFORE:
+                tok = Token(text[pending_prefix.start : e], pending_prefix.key + k, pending_prefix.start, e)
             else:
                 out.append(pending_prefix)
             pending_prefix = None
