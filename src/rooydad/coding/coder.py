@@ -210,9 +210,15 @@ class SentenceCoder:
         lists = _lists(mentions, tokens)
         events: list[RawEvent] = []
         self._named_acts: list[tuple[ActorList, ActorList]] = []  # (source, target) of nominal events
-        sentence = _ngrams(tuple(t.key for t in tokens))
+        sentence: set[str] | None = None
+        clauses: dict[tuple[int, int], set[str]] = {}
         for m in self.frame_matches(tokens):
-            clause = _ngrams(_keys(tokens, _clause_start(tokens, m.start), m.start))
+            span = (_clause_start(tokens, m.start), m.start)
+            if span not in clauses:
+                clauses[span] = _ngrams(_keys(tokens, *span))
+            clause = clauses[span]
+            if sentence is None:
+                sentence = _ngrams(tuple(t.key for t in tokens))
             flagged: list[RawEvent] = []
             for v in m.values:  # the first reading that codes an asserted act; else the first flagged one
                 if all(group & clause for group in v.frame.requires) and not (v.frame.excludes & sentence):
@@ -236,7 +242,7 @@ class SentenceCoder:
         """Frames in the sentence, each verb reading carrying the form its tokens show
         (`دیدار نکرد`: negated; `دیدار خواهد کرد`: planned)."""
         keys, forms = verb_keys(tuple(t.key for t in tokens))
-        vtokens = [t._replace(key=k) for t, k in zip(tokens, keys)]
+        vtokens = [t if k is t.key else t._replace(key=k) for t, k in zip(tokens, keys)]
         out = []
         for m in self.lexicon.index.find(vtokens):
             values = []
