@@ -97,9 +97,13 @@ def _marked_by(lst: ActorList, markers: Sequence[tuple[str, ...]], tokens: Seque
     return False
 
 
-def _ngrams(keys: tuple[str, ...], n: int = 3) -> set[str]:
-    """Words and runs of up to ``n`` words: what `requires` and `excludes` phrases are looked up in."""
-    return {" ".join(keys[i : i + k]) for k in range(1, n + 1) for i in range(len(keys) - k + 1)}
+def _padded(keys: Sequence[str]) -> str:
+    """The keys as ` k1 k2 ... `: a word or phrase is in it iff ` phrase ` is a substring."""
+    return " " + " ".join(keys) + " "
+
+
+def _has_any(text: str, phrases: frozenset[str]) -> bool:
+    return any(f" {p} " in text for p in phrases)
 
 
 def _distinct(a: str, b: str) -> bool:
@@ -210,18 +214,18 @@ class SentenceCoder:
         lists = _lists(mentions, tokens)
         events: list[RawEvent] = []
         self._named_acts: list[tuple[ActorList, ActorList]] = []  # (source, target) of nominal events
-        sentence: set[str] | None = None
-        clauses: dict[tuple[int, int], set[str]] = {}
+        sentence: str | None = None
+        clauses: dict[tuple[int, int], str] = {}
         for m in self.frame_matches(tokens):
             span = (_clause_start(tokens, m.start), m.start)
             if span not in clauses:
-                clauses[span] = _ngrams(_keys(tokens, *span))
+                clauses[span] = _padded(_keys(tokens, *span))
             clause = clauses[span]
             if sentence is None:
-                sentence = _ngrams(tuple(t.key for t in tokens))
+                sentence = _padded([t.key for t in tokens])
             flagged: list[RawEvent] = []
             for v in m.values:  # the first reading that codes an asserted act; else the first flagged one
-                if all(group & clause for group in v.frame.requires) and not (v.frame.excludes & sentence):
+                if all(_has_any(clause, group) for group in v.frame.requires) and not _has_any(sentence, v.frame.excludes):
                     found = self._code_match(v, m.start, m.end, tokens, lists, ctx)
                     if found and not any(e.negated or e.modality for e in found):
                         events.extend(found)
