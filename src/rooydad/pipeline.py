@@ -7,13 +7,13 @@ loaded once per process (``load_dictionaries``) and shared.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .actors.dictionary import ActorDictionary, load_actor_dictionary
 from .actors.tagger import DocumentContext, tag_actors
 from .coding.coder import RawEvent, SentenceCoder
 from .coding.frames import FrameLexicon, load_frames
-from .coding.tables import info
+from .coding.tables import info, is_symmetric
 from .errors import CodingError
 from .geo import locate_event
 from .model import CodedDocument, Document, Event
@@ -69,13 +69,11 @@ def _merge(events: list[Event]) -> tuple[Event, ...]:
     out: dict[tuple, Event] = {}
     for ev in events:
         a, b = ev.source.code, ev.target.code
-        if ev.cameo.startswith("04") or ev.cameo in ("046", "057", "061", "062", "063", "064"):
+        if is_symmetric(ev.cameo):
             a, b = sorted((a, b))
         k = (a, ev.cameo, b, ev.flagged)
         if k in out:
             old = out[k]
-            from dataclasses import replace
-
             out[k] = replace(old, spans=old.spans + ev.spans, confidence=max(old.confidence, ev.confidence))
         else:
             out[k] = ev

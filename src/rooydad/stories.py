@@ -21,12 +21,12 @@ from typing import Any
 
 import numpy as np
 
+from .coding.tables import is_symmetric
 from .model import CodedDocument, Document, Event
 from .text.chars import key
 
 NUM_PERM = 128
 SHINGLE = 3
-SYMMETRIC = ("046", "057", "061", "062", "063", "064")
 
 
 def shingles(text: str, k: int = SHINGLE) -> np.ndarray:
@@ -159,7 +159,7 @@ class StoryEvent:
 
 def _event_key(e: Event) -> tuple:
     a, b = e.source.code, e.target.code
-    if e.cameo.startswith("04") or e.cameo in SYMMETRIC:
+    if is_symmetric(e.cameo):
         a, b = sorted((a, b))
     return (a, e.cameo, b, e.embedded, e.negated, e.modality)
 

@@ -11,11 +11,11 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .tables import is_symmetric
+
 LEVELS = ("country", "root", "code")
 
 
-def is_symmetric(code: str) -> bool:
-    return code.startswith("04") or code in ("046", "057", "061", "062", "063", "064")
 
 
 @dataclass(frozen=True)

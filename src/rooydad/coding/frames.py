@@ -37,7 +37,7 @@ from ..cache import cached
 from ..errors import DictionaryError
 from ..text.chars import key_phrase
 from ..text.phrases import PhraseIndex
-from .tables import code_table
+from .tables import code_table, is_symmetric
 from .verbs import FUTURE_KEY, NEG_FUTURE_KEY, VerbForm, infinitive_key, is_known_verb, negated_key, verb_key, verb_keys
 
 SYNONYM_LIGHT_VERBS = {"کرد": ("نمود",)}
@@ -76,11 +76,6 @@ class FrameMatch:
     verb: str | None = None  # matched through the verb placeholder: the form is read off the tokens
 
 
-SYMMETRIC_PREFIXES = ("04", "046", "057", "061", "062", "063", "064")
-
-
-def is_symmetric(code: str) -> bool:
-    return code.startswith("04") or code in ("046", "057", "061", "062", "063", "064")
 
 
 def _as_list(v) -> list[str]:

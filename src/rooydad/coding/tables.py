@@ -18,6 +18,12 @@ class CodeInfo:
     plover_mode: str | None
 
 
+def is_symmetric(code: str) -> bool:
+    """Meetings (04x), negotiation (046), agreements (057) and cooperation (061-064) have no
+    direction: matched and merged whichever party comes first (DESIGN.md, Evaluation)."""
+    return code.startswith("04") or code in ("046", "057", "061", "062", "063", "064")
+
+
 def quad_class(code: str) -> int:
     """GDELT's QuadClass: 1 verbal / 2 material cooperation, 3 verbal / 4 material conflict."""
     root = int(code[:2])
