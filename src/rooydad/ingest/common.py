@@ -2,8 +2,20 @@
 
 from __future__ import annotations
 
-from ..errors import DateError, IngestError
+from collections.abc import Callable
+from pathlib import Path
+
+from ..errors import DateError, IngestError, InputError
 from ..text.dates import parse_iso
+
+
+def read_file_bytes(path: Path, on_error: Callable[[InputError], None]) -> bytes | None:
+    """The file's bytes, or None after reporting why it cannot be read (one line, no traceback)."""
+    try:
+        return path.read_bytes()
+    except OSError as e:
+        on_error(IngestError(str(path), None, f"cannot read ({e.strerror})"))
+        return None
 
 
 def check_date(value: object, source: str, line: int | None) -> str | None:

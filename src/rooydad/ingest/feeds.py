@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..errors import DateError, IngestError, InputError
 from ..model import Document
-from .common import check_text
+from .common import check_text, read_file_bytes
 
 _BLOCK = re.compile(r"(?i)<\s*(br|/p|/div|/li|/h[1-6])\b[^>]*>")
 
@@ -73,12 +73,9 @@ def parse_feed(data: bytes | str, src: str, on_error: Callable[[InputError], Non
 
 def read_feed(path: Path, on_error: Callable[[InputError], None]) -> Iterator[Document]:
     """The items of a feed file."""
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        on_error(IngestError(str(path), None, f"cannot read ({e.strerror})"))
-        return
-    yield from parse_feed(data, str(path), on_error)
+    data = read_file_bytes(path, on_error)
+    if data is not None:
+        yield from parse_feed(data, str(path), on_error)
 
 
 def fetch(url: str, timeout: float = 30.0) -> bytes:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..errors import IngestError, InputError
 from ..model import Document
-from .common import check_date, check_text
+from .common import check_date, check_text, read_file_bytes
 
 _ZWNJ, _MARK = "\u200c", "\u2040"
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
@@ -98,10 +98,8 @@ def parse_html(html: str, doc_id: str, origin: str, line: int | None = None) -> 
 
 def read_html(path: Path, on_error: Callable[[InputError], None]) -> Iterator[Document]:
     """One HTML file as one Document (its path is its id)."""
-    try:
-        raw = path.read_bytes()
-    except OSError as e:
-        on_error(IngestError(str(path), None, f"cannot read ({e.strerror})"))
+    raw = read_file_bytes(path, on_error)
+    if raw is None:
         return
     try:
         html = decode_html(raw)

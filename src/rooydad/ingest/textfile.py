@@ -14,7 +14,7 @@ from typing import TextIO
 
 from ..errors import IngestError, InputError
 from ..model import Document
-from .common import check_date, check_text
+from .common import check_date, check_text, read_file_bytes
 
 _DATELINE = re.compile(r"^\s*date\s+(\S+)\s+(.*?)\s+-\s+(.*)$", re.DOTALL)
 _SOURCE = re.compile(r"^\s*منبع\s*[:：]\s*(.+?)\s*$")
@@ -38,13 +38,13 @@ def parse_text(raw: str, doc_id: str, origin: str) -> Document:
 
 
 def read_text_file(path: Path, on_error: Callable[[InputError], None]) -> Iterator[Document]:
+    data = read_file_bytes(path, on_error)
+    if data is None:
+        return
     try:
-        raw = path.read_bytes().decode("utf-8-sig")
+        raw = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         on_error(IngestError(str(path), None, f"not UTF-8 (byte {e.start})"))
-        return
-    except OSError as e:
-        on_error(IngestError(str(path), None, f"cannot read ({e.strerror})"))
         return
     try:
         yield parse_text(raw, str(path), str(path))
